@@ -1,0 +1,29 @@
+/**
+ * The published archive, loaded and arranged once per build and shared by every page
+ * (the glue between Astro's content layer and the pure functions in lib/).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublished } from '../lib/article.ts';
+import { groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+async function buildArchive() {
+  const buildTime = new Date();
+  const articles = newestFirst(await getCollection('articles', ({ data }) => isPublished(data, buildTime)));
+  return {
+    articles,
+    neighbours: neighbours(articles),
+    years: groupByYearMonth(articles),
+    byColumn: groupByKeys(articles, (article) => [article.data.column]),
+    byTag: groupByKeys(articles, (article) => article.data.tags),
+    byPerson: groupByKeys(articles, namesOf),
+  };
+}
+
+let archive: ReturnType<typeof buildArchive> | undefined;
+
+export function loadArchive() {
+  archive ??= buildArchive();
+  return archive;
+}

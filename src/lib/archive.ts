@@ -1,0 +1,96 @@
+/**
+ * Collection-wide views of the archive (newest-first order, neighbours, year/month groups, columns,
+ * tags, people), computed once per build in one pass each: a page must never re-sort the whole archive.
+ */
+import type { BylineEntry } from './bylines.ts';
+import { newsDay } from './dates.ts';
+
+export interface ArchiveEntry {
+  id: string;
+  data: {
+    title: string;
+    date: Date;
+    column: string;
+    tags: readonly string[];
+    byline: readonly BylineEntry[];
+    people: readonly string[];
+  };
+}
+
+/** Newest first; articles of the same instant in id order, so every build lists them identically. */
+export function newestFirst<T extends ArchiveEntry>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id),
+  );
+}
+
+export interface Neighbours<T> {
+  /** The next article in time (newer), if any. */
+  newer?: T;
+  /** The previous article in time (older), if any. */
+  older?: T;
+}
+
+/** Previous/next article for every article, from a newest-first list. */
+export function neighbours<T extends ArchiveEntry>(sorted: readonly T[]): Map<string, Neighbours<T>> {
+  return new Map(sorted.map((entry, index) => [entry.id, { newer: sorted[index - 1], older: sorted[index + 1] }]));
+}
+
+export interface MonthGroup<T> {
+  year: number;
+  month: number;
+  entries: T[];
+}
+
+export interface YearGroup<T> {
+  year: number;
+  months: MonthGroup<T>[];
+  count: number;
+}
+
+/** Year → month groups, newest first, from a newest-first list (order within a month is kept). */
+export function groupByYearMonth<T extends ArchiveEntry>(sorted: readonly T[]): YearGroup<T>[] {
+  const years: YearGroup<T>[] = [];
+  for (const entry of sorted) {
+    const { year, month } = newsDay(entry.data.date);
+    let yearGroup = years.at(-1);
+    if (yearGroup?.year !== year) {
+      yearGroup = { year, months: [], count: 0 };
+      years.push(yearGroup);
+    }
+    let monthGroup = yearGroup.months.at(-1);
+    if (monthGroup?.month !== month) {
+      monthGroup = { year, month, entries: [] };
+      yearGroup.months.push(monthGroup);
+    }
+    monthGroup.entries.push(entry);
+    yearGroup.count += 1;
+  }
+  return years;
+}
+
+/** Groups a newest-first list by keys (an article may have several), keeping the order inside each group. */
+export function groupByKeys<T>(sorted: readonly T[], keysOf: (entry: T) => Iterable<string>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of sorted) {
+    for (const key of new Set(keysOf(entry))) {
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
+  }
+  return groups;
+}
+
+/** Everyone named on an article: its byline and the officials in `people`. */
+export function namesOf(entry: ArchiveEntry): string[] {
+  return [...entry.data.byline.map((person) => person.name), ...entry.data.people];
+}
+
+/** Largest groups first, then by name in Chinese collation, for tag and people indexes. */
+export function bySizeThenName<T>(groups: Map<string, T[]>): { key: string; entries: T[] }[] {
+  const collator = new Intl.Collator('zh-CN');
+  return [...groups]
+    .map(([key, entries]) => ({ key, entries }))
+    .sort((a, b) => b.entries.length - a.entries.length || collator.compare(a.key, b.key));
+}

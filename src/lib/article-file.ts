@@ -1,0 +1,126 @@
+/**
+ * Reads an article file (YAML frontmatter + Markdown body) and validates it against the schema,
+ * reporting every problem with the file, line, column and field, so that an editor can fix it directly.
+ *
+ * The frontmatter is parsed with the YAML 1.2 core schema, which keeps `2024-05-06` as written text.
+ * Astro's default parser (js-yaml) turns dates into Date objects and silently rolls an impossible
+ * `2024-13-40` over to 2025-02-09; reading the text ourselves lets the schema reject it.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
+
+export interface ArticleProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted field path, e.g. `byline.1.role`; empty for problems with the whole file. */
+  field: string;
+  message: string;
+}
+
+export type ArticleFileResult =
+  | { ok: true; data: ArticleData; raw: Record<string, unknown>; body: string; bodyStartLine: number }
+  | { ok: false; problems: ArticleProblem[] };
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+export function parseArticleFile(source: string, file: string): ArticleFileResult {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    return fail(file, 1, 1, '', '文件开头缺少 frontmatter：第一行应为 ---，随后是 title、date、column 等字段，再以 --- 结束');
+  }
+  const yamlText = match[1] ?? '';
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Line 1 is the opening ---, so frontmatter line n is file line n + 1.
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line + 1, column: pos.col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        ...at(error.pos[0]),
+        field: '',
+        message: `frontmatter 不是合法的 YAML：${error.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  if (!isMap(doc.contents) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return fail(file, 2, 1, '', 'frontmatter 应为“字段: 值”的列表');
+  }
+
+  const result = articleSchema.safeParse(raw);
+  const body = source.slice(match[0].length);
+  const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
+  if (result.success) {
+    return { ok: true, data: result.data, raw: raw as Record<string, unknown>, body, bodyStartLine };
+  }
+
+  const problems = result.error.issues.flatMap((issue): ArticleProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key] as (string | number)[];
+        return {
+          file,
+          ...at(keyNodeAt(doc.contents, path)?.range?.[0]),
+          field: path.join('.'),
+          message: unknownKeyMessage(key, issue.path.length === 0 ? ARTICLE_FIELDS : []),
+        };
+      });
+    }
+    const path = issue.path as (string | number)[];
+    return [{ file, ...at(nearestNode(doc.contents, path)?.range?.[0]), field: path.join('.'), message: issue.message }];
+  });
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, problems };
+}
+
+/** `content/x.md:4:1 date：日期“2024-13-40”不存在…` — the shape editors and editors' tools understand. */
+export function formatProblem(problem: ArticleProblem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  return problem.field ? `${where} 字段 ${problem.field}：${problem.message}` : `${where} ${problem.message}`;
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const hint = known.length ? `可用字段：${known.join('、')}` : '请检查拼写';
+  return `未知字段“${key}”，请删除或改正拼写。${hint}`;
+}
+
+function fail(file: string, line: number, column: number, field: string, message: string): ArticleFileResult {
+  return { ok: false, problems: [{ file, line, column, field, message }] };
+}
+
+/** The node at `path`, or the closest ancestor that exists (a missing field points at its parent). */
+function nearestNode(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  let node = root as Node | undefined;
+  for (const segment of path) {
+    const child = childNode(node, segment);
+    if (!child) return keyNodeAt(root, path) ?? node;
+    node = child;
+  }
+  return node;
+}
+
+/** The key node of the last segment of `path` (used for unknown keys, which have no value worth pointing at). */
+function keyNodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  let node = root as Node | undefined;
+  for (const [index, segment] of path.entries()) {
+    if (index === path.length - 1 && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      return pair?.key as Node | undefined;
+    }
+    node = childNode(node, segment);
+  }
+  return undefined;
+}
+
+function childNode(node: Node | undefined, segment: string | number): Node | undefined {
+  if (!node || !('get' in node) || typeof node.get !== 'function') return undefined;
+  const child = (node as { get(key: unknown, keepScalar: true): unknown }).get(segment, true);
+  return child && typeof child === 'object' && 'range' in child ? (child as Node) : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * The article: one zod schema, one type, used by the content layer, the pages, the editor tools and the tests.
+ *
+ * `astro/zod` is zod itself, re-exported; importing it here (the one Astro import in lib) keeps the schema and
+ * Astro's content layer on the same zod instance. Nothing else from Astro is imported.
+ */
+import { z } from 'astro/zod';
+import { columns } from '../site.config.ts';
+import { BYLINE_CREDITS, BYLINE_ROLES } from './bylines.ts';
+import { parseNewsDate } from './dates.ts';
+
+const columnNames = columns.map((column) => column.name) as [string, ...string[]];
+
+const text = (field: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `缺少${field}` : `${field}应为文字`) })
+    .trim()
+    .min(1, { error: `${field}不能为空` });
+
+const newsDate = (field: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `缺少${field}` : `${field}应写成 YYYY-MM-DD（例如 2024-05-06）`,
+    })
+    .transform((value, ctx) => {
+      const parsed = parseNewsDate(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.reason });
+        return z.NEVER;
+      }
+      return parsed.date;
+    });
+
+export const bylineEntrySchema = z.strictObject({
+  role: z.enum(BYLINE_ROLES, { error: `署名身份应为 ${BYLINE_ROLES.join('、')} 之一` }),
+  name: text('署名姓名'),
+  credit: z.enum(BYLINE_CREDITS, { error: '供稿类型应为 文、图 或 文图（印刷版的 /文、/图）' }).optional(),
+  note: text('署名备注').optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  /** Printed newspaper, e.g. 中原报. */
+  publication: text('报纸名称').optional(),
+  /** Page (版次), e.g. 01 or 要闻. */
+  page: text('版次').optional(),
+  /** The seed file or archive reference the text was taken from. */
+  file: text('来源文件').optional(),
+  /** How the editor dated or corrected the printed text. */
+  note: text('来源说明').optional(),
+});
+
+export const articleSchema = z
+  .strictObject({
+    title: text('主题（title）'),
+    subtitle: text('副题（subtitle）').optional(),
+    kicker: text('引题（kicker）').optional(),
+    date: newsDate('发布日期（date）'),
+    updated: newsDate('更新日期（updated）').optional(),
+    summary: text('导语（summary）').optional(),
+    column: z.enum(columnNames, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `缺少栏目（column），可选：${columnNames.join('、')}`
+          : `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
+    }),
+    tags: z.array(text('标签')).default([]),
+    byline: z.array(bylineEntrySchema).default([]),
+    people: z.array(text('人名')).default([]),
+    source: sourceSchema.optional(),
+    draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
+  })
+  .superRefine((data, ctx) => {
+    if (data.updated && data.updated < data.date) {
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: '更新日期早于发布日期' });
+    }
+  });
+
+export type ArticleData = z.output<typeof articleSchema>;
+export type ArticleInput = z.input<typeof articleSchema>;
+
+export const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
+
+/** Whether an article may appear anywhere in the built site: not a draft, and not dated after `now`. */
+export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now: Date): boolean {
+  return !data.draft && data.date.getTime() <= now.getTime();
+}

@@ -1,0 +1,95 @@
+/**
+ * What the search knows about an article, and how a reader's query is matched against article text.
+ * Used at build time (the article page marks up filters, metadata and sort keys for Pagefind) and in the
+ * browser (the search page checks Pagefind's candidates against the text and builds excerpts).
+ *
+ * Why check candidates: Chinese has no spaces, so Pagefind segments both pages and queries into words, and
+ * the parts of a segmented query can match separately (a query for 5月6日 can return a page that merely
+ * contains 月 and 日). A reader who types 三化改造 expects articles that contain 三化改造.
+ */
+import { reporterNames, type BylineEntry } from './bylines.ts';
+import { isoDay, newsDay } from './dates.ts';
+
+export const MAX_QUERY_LENGTH = 100;
+
+export interface SearchableArticle {
+  date: Date;
+  column: string;
+  byline: readonly BylineEntry[];
+}
+
+/** Filters, metadata and sort keys of an article's search record (as Pagefind data attributes). */
+export function searchRecord(article: SearchableArticle) {
+  return {
+    filters: {
+      column: [article.column],
+      year: [String(newsDay(article.date).year)],
+      reporter: reporterNames(article.byline),
+    },
+    meta: { date: isoDay(article.date), column: article.column },
+    sort: { date: isoDay(article.date) },
+  };
+}
+
+/**
+ * The terms of a query: split at spaces (a reader's "and"), trimmed of punctuation at both ends,
+ * lower-cased for Latin letters, duplicates and empties dropped. Empty when nothing searchable is left.
+ */
+export function queryTerms(raw: string): string[] {
+  const terms = raw
+    .slice(0, MAX_QUERY_LENGTH)
+    .toLowerCase()
+    .split(/[\s\u3000]+/u)
+    .map((term) => term.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((term) => term.length > 0);
+  return [...new Set(terms)];
+}
+
+/** A pattern for a term that tolerates white space between its characters (page text joins blocks with spaces). */
+function termPattern(term: string): string {
+  return [...term].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+}
+
+function termsRegExp(terms: readonly string[]): RegExp {
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(termPattern);
+  return new RegExp(alternatives.join('|'), 'giu');
+}
+
+/** Whether the text contains every term as a contiguous string. */
+export function containsAllTerms(text: string, terms: readonly string[]): boolean {
+  return terms.length > 0 && terms.every((term) => new RegExp(termPattern(term), 'iu').test(text));
+}
+
+/** Character ranges [start, end) of every occurrence of any term, in order and not overlapping. */
+export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  if (terms.length === 0) return [];
+  return [...text.matchAll(termsRegExp(terms))]
+    .filter((match) => match[0].length > 0)
+    .map((match) => [match.index, match.index + match[0].length]);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * An HTML excerpt around the first match, every match wrapped in <mark>; all other text escaped.
+ * Falls back to the opening of the text when nothing matches.
+ */
+export function excerptHtml(text: string, terms: readonly string[], length = 90): string {
+  const ranges = matchRanges(text, terms);
+  const first = ranges[0]?.[0] ?? 0;
+  const start = Math.max(0, Math.min(first - Math.floor(length / 3), text.length - length));
+  const end = Math.min(text.length, start + length);
+  let html = start > 0 ? '…' : '';
+  let cursor = start;
+  for (const [from, to] of ranges) {
+    if (to <= start || from >= end) continue;
+    const markFrom = Math.max(from, start);
+    const markTo = Math.min(to, end);
+    html += `${escapeHtml(text.slice(cursor, markFrom))}<mark>${escapeHtml(text.slice(markFrom, markTo))}</mark>`;
+    cursor = markTo;
+  }
+  html += escapeHtml(text.slice(cursor, end));
+  return end < text.length ? `${html}…` : html;
+}

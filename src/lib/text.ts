@@ -1,0 +1,34 @@
+/** Plain-text views of an article body (Markdown as editors write it: paragraphs separated by blank lines). */
+
+/** Paragraphs of a Markdown body as plain text: inline emphasis, links and HTML tags removed. */
+export function bodyParagraphs(markdown: string): string[] {
+  return markdown
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => stripInlineMarkdown(block.replace(/\r?\n/g, '')).trim())
+    .filter((paragraph) => paragraph.length > 0 && !paragraph.startsWith('#'));
+}
+
+function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__|\*|_|`)/g, '');
+}
+
+/** The 本报讯 dateline opens the lead paragraph; a summary reads better without it. */
+const DATELINE = /^本报讯\s*(?:[(（][^)）]*[)）])?\s*/;
+
+/**
+ * The 导语 when the editor wrote none: the lead paragraph without its dateline, cut after the last
+ * full sentence or clause that fits in `maxLength` characters.
+ */
+export function deriveSummary(markdown: string, maxLength = 120): string {
+  const lead = (bodyParagraphs(markdown)[0] ?? '').replace(DATELINE, '');
+  if (lead.length <= maxLength) return lead;
+  const window = lead.slice(0, maxLength);
+  const sentenceEnd = Math.max(...['。', '！', '？', '；', ';'].map((mark) => window.lastIndexOf(mark)));
+  if (sentenceEnd >= maxLength / 2) return window.slice(0, sentenceEnd + 1);
+  const clauseEnd = Math.max(...['，', ',', '、'].map((mark) => window.lastIndexOf(mark)));
+  return `${window.slice(0, clauseEnd >= maxLength / 2 ? clauseEnd : maxLength)}……`;
+}
