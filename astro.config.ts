@@ -9,7 +9,9 @@ export default defineConfig({
   site: site.url,
   base: site.basePath,
   trailingSlash: 'always',
+  // Tests and benchmarks build other archives side by side without sharing output or content cache.
   outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // The unified processor, because remark and rehype plugins run only there (Astro 7's default is Rust).
     processor: unified({

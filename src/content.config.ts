@@ -3,12 +3,14 @@
  * is read by lib/article-file.ts so that a bad article stops the build with file:line:column and field.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { articleSchema } from './lib/article.ts';
 import { formatProblem, parseArticleFile } from './lib/article-file.ts';
 import { contentDir } from './content-dir.ts';
+
+type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
 
 function articlesLoader(): Loader {
   const inner = glob({ pattern: '**/*.md', base: contentDir });
@@ -17,17 +19,23 @@ function articlesLoader(): Loader {
     load: (context) =>
       inner.load({
         ...context,
-        parseData: async (entry) => {
+        parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>): Promise<TData> => {
           const file = entry.filePath ?? '';
-          const checked = parseArticleFile(await readFile(file, 'utf8'), relative(process.cwd(), file));
+          const checked = parseArticleFile(await readFile(file, 'utf8'), displayPath(file));
           if (!checked.ok) {
             throw new Error(`文章有误，构建已停止：\n${checked.problems.map(formatProblem).join('\n')}`);
           }
           // Hand Astro the data as written (dates as text), so its validation sees what we saw.
-          return context.parseData({ ...entry, data: checked.raw });
+          return context.parseData({ ...entry, data: checked.raw as TData });
         },
       }),
   };
+}
+
+/** Paths inside the project print relative (content/articles/…), others in full. */
+function displayPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
 
 export const collections = {

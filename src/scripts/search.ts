@@ -4,7 +4,7 @@
  * so a search can be linked and the back button returns to the previous search.
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { containsAllTerms, excerptHtml, queryTerms } from '../lib/search.ts';
+import { containsAllTerms, excerptHtml, MAX_QUERY_LENGTH, queryTerms } from '../lib/search.ts';
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
 interface PagefindData {
@@ -71,7 +71,7 @@ export function startSearchPage(): void {
 
     let checked = 0;
     let found = 0;
-    const shownQuery = terms.join(' ');
+    const shownQuery = query.trim().slice(0, MAX_QUERY_LENGTH);
     continueSearch = async () => {
       const target = found + RESULTS_PER_STEP;
       while (found < target && checked < results.length) {

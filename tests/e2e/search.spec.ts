@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const PROJECT_REVIEW = '中原区举行重大项目建设观摩暨一季度经济运行分析会议';
+const SAFETY = '中原区领导调研安全生产工作';
+const CONFERENCE = '中原区召开加快工业企业“三化改造”暨推进新型工业化大会';
+
+/** Waits for the search to finish and returns the result titles, sorted (the check is for the set). */
+async function resultTitles(page: Page): Promise<string[]> {
+  const status = page.locator('[data-search-status]');
+  await expect(status).toHaveText(/找到|没有找到|请输入/);
+  return (await page.locator('.search-result h2').allTextContents()).sort();
+}
+
+const cases: [string, string[]][] = [
+  ['三化改造', [CONFERENCE]],
+  ['燃气安全', [SAFETY]],
+  ['半年红', [PROJECT_REVIEW]],
+  ['李晓雷', [PROJECT_REVIEW, SAFETY]],
+  ['郑大智能', [PROJECT_REVIEW, SAFETY]],
+  ['5月6日', [PROJECT_REVIEW]],
+  ['李晓雷 燃气', [SAFETY]],
+  ['火星移民', []],
+];
+
+for (const [query, expected] of cases) {
+  test(`searching ${query} finds exactly the articles that contain it`, async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    expect(await resultTitles(page)).toEqual([...expected].sort());
+    await expect(page.locator('#q')).toHaveValue(query);
+  });
+}
+
+test('typing a query and pressing Enter searches and puts the query in the URL', async ({ page }) => {
+  await page.goto('/search/');
+  await page.locator('#q').fill('三化改造');
+  await page.locator('#q').press('Enter');
+  expect(await resultTitles(page)).toEqual([CONFERENCE]);
+  await expect(page).toHaveURL(/\?q=%E4%B8%89%E5%8C%96%E6%94%B9%E9%80%A0$/);
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 篇包含“三化改造”的报道。');
+  await expect(page.locator('.search-result mark').first()).toHaveText('三化改造');
+
+  await page.locator('#q').fill('半年红');
+  await page.locator('#q').press('Enter');
+  expect(await resultTitles(page)).toEqual([PROJECT_REVIEW]);
+  await page.goBack();
+  await expect(page.locator('#q')).toHaveValue('三化改造');
+  expect(await resultTitles(page)).toEqual([CONFERENCE]);
+});
+
+test('the header search box leads to the search page', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#header-q').fill('燃气安全');
+  await page.locator('#header-q').press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  expect(await resultTitles(page)).toEqual([SAFETY]);
+});
+
+test('a result opens the article with the searched words marked', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('郑大智能')}`);
+  await resultTitles(page);
+  await page.getByRole('link', { name: SAFETY }).click();
+  await expect(page.locator('h1')).toHaveText(SAFETY);
+  const marks = page.locator('.article__body mark');
+  await expect(marks).toHaveCount(1);
+  await expect(marks).toHaveText('郑大智能');
+  await expect(marks).toBeInViewport();
+});
+
+test('queries of only spaces or punctuation, markup and very long text are handled safely', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`/search/?q=${encodeURIComponent(' ，。 ')}`);
+  await expect(page.locator('[data-search-status]')).toHaveText(/只有空格或标点/);
+
+  await page.goto(`/search/?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+  expect(await resultTitles(page)).toEqual([]);
+  await expect(page.locator('[data-search-status]')).toContainText('<script>alert(1)</script>');
+  expect(dialogs).toEqual([]);
+
+  await page.goto(`/search/?q=${encodeURIComponent('李'.repeat(200))}`);
+  expect(await resultTitles(page)).toEqual([]);
+});
+
+test('only articles are in the index, not navigation or list pages', async ({ page }) => {
+  await page.goto('/search/');
+  const urls = await page.evaluate(async () => {
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const { results } = await pagefind.search('中原');
+    const pages = await Promise.all(results.map((result: { data(): Promise<{ url: string }> }) => result.data()));
+    return pages.map((data: { url: string }) => data.url).sort();
+  });
+  expect(urls).toEqual([
+    '/articles/2024/05/project-review-q1-economy/',
+    '/articles/2024/05/safety-inspection/',
+    '/articles/2024/05/three-transformations-conference/',
+  ]);
+});

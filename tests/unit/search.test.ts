@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { containsAllTerms, excerptHtml, matchRanges, queryTerms, searchRecord } from '../../src/lib/search.ts';
+
+describe('queryTerms', () => {
+  it('splits at half- and full-width spaces and drops duplicates', () => {
+    expect(queryTerms(' 李晓雷　燃气  李晓雷 ')).toEqual(['李晓雷', '燃气']);
+  });
+
+  it('trims punctuation around terms and keeps it inside', () => {
+    expect(queryTerms('“三化改造”')).toEqual(['三化改造']);
+    expect(queryTerms('5月6日,')).toEqual(['5月6日']);
+  });
+
+  it('leaves nothing for a query of spaces and punctuation', () => {
+    expect(queryTerms('  ，。！ ?? ')).toEqual([]);
+  });
+
+  it('lower-cases Latin letters and caps the length', () => {
+    expect(queryTerms('AI 产业')).toEqual(['ai', '产业']);
+    expect(queryTerms('字'.repeat(300))[0]).toHaveLength(100);
+  });
+});
+
+describe('containsAllTerms', () => {
+  const text = '中原区召开加快工业企业“三化改造”暨推进新型工业化大会. 本报讯 为加快产业高端化';
+  it('needs every term as a contiguous string', () => {
+    expect(containsAllTerms(text, ['三化改造'])).toBe(true);
+    expect(containsAllTerms(text, ['三化'])).toBe(true);
+    expect(containsAllTerms(text, ['三化', '工业化'])).toBe(true);
+    expect(containsAllTerms(text, ['三化', '燃气'])).toBe(false);
+    expect(containsAllTerms(text, ['改造三化'])).toBe(false);
+    expect(containsAllTerms(text, [])).toBe(false);
+  });
+
+  it('tolerates the spaces Pagefind puts between blocks of text', () => {
+    expect(containsAllTerms('工业化大会. 本报讯', ['大会.本报讯'])).toBe(true);
+  });
+
+  it('treats regular-expression characters literally', () => {
+    expect(containsAllTerms('a+b', ['a+b'])).toBe(true);
+    expect(containsAllTerms('aab', ['a+b'])).toBe(false);
+  });
+});
+
+describe('matchRanges and excerptHtml', () => {
+  it('finds every occurrence, longest term first', () => {
+    expect(matchRanges('三化改造和三化', ['三化', '三化改造'])).toEqual([
+      [0, 4],
+      [5, 7],
+    ]);
+  });
+
+  it('marks the matches and escapes everything else', () => {
+    expect(excerptHtml('<b>李晓雷</b> & 燃气', ['李晓雷'])).toBe('&#60;b&#62;<mark>李晓雷</mark>&#60;/b&#62; &#38; 燃气');
+  });
+
+  it('centres a long excerpt on the first match', () => {
+    const html = excerptHtml(`${'甲'.repeat(200)}燃气安全${'乙'.repeat(200)}`, ['燃气安全'], 40);
+    expect(html).toMatch(/^…甲+<mark>燃气安全<\/mark>乙+…$/);
+    expect(html.replace(/<\/?mark>|…/g, '')).toHaveLength(40);
+  });
+});
+
+describe('searchRecord', () => {
+  it('gives column, year and reporter filters and a China-time date', () => {
+    const record = searchRecord({
+      date: new Date('2024-05-05T16:00:00Z'),
+      column: '安全应急',
+      byline: [
+        { role: '记者', name: '唐善普' },
+        { role: '通讯员', name: '白博' },
+      ],
+    });
+    expect(record.filters).toEqual({ column: ['安全应急'], year: ['2024'], reporter: ['唐善普', '白博'] });
+    expect(record.meta.date).toBe('2024-05-06');
+    expect(record.sort.date).toBe('2024-05-06');
+  });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    // The build tests run real `astro build`s; one at a time keeps them within two cores.
+    fileParallelism: false,
+  },
+});
