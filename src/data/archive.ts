@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/article.ts';
+import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -18,6 +19,7 @@ async function buildArchive() {
     byColumn: groupByKeys(articles, (article) => [article.data.column]),
     byTag: groupByKeys(articles, (article) => article.data.tags),
     byPerson: groupByKeys(articles, namesOf),
+    byReporter: groupByKeys(articles, (article) => reporterNames(article.data.byline)),
   };
 }
 

@@ -93,3 +93,80 @@ export function excerptHtml(text: string, terms: readonly string[], length = 90)
   html += escapeHtml(text.slice(cursor, end));
   return end < text.length ? `${html}…` : html;
 }
+
+/** How a result matched: the query as written, or its words apart (李晓雷燃气 → 李晓雷 … 燃气). */
+export type MatchKind = 'phrase' | 'words';
+
+/** Pieces shorter than this are too common to count as a match on their own (月, 日, 安). */
+const MIN_PIECE_LENGTH = 2;
+/** Terms longer than this are copied phrases, not words typed together; they must match as written. */
+const MAX_SEPARABLE_LENGTH = 12;
+
+/**
+ * Ways to read a term typed without spaces as two or three words (李晓雷燃气 → 李晓雷 + 燃气), each at least
+ * two characters. Chinese has no spaces to say where words end, and no dictionary knows every name, so
+ * every split is tried against the article itself.
+ */
+export function termSplits(term: string): string[][] {
+  const chars = [...term];
+  const n = chars.length;
+  if (n < 2 * MIN_PIECE_LENGTH || n > MAX_SEPARABLE_LENGTH) return [];
+  const piece = (from: number, to: number) => chars.slice(from, to).join('');
+  const splits: string[][] = [];
+  for (let i = MIN_PIECE_LENGTH; i <= n - MIN_PIECE_LENGTH; i++) {
+    splits.push([piece(0, i), piece(i, n)]);
+    for (let j = i + MIN_PIECE_LENGTH; j <= n - MIN_PIECE_LENGTH; j++) splits.push([piece(0, i), piece(i, j), piece(j, n)]);
+  }
+  return splits;
+}
+
+export interface TextMatch {
+  kind: MatchKind;
+  /** What was found in the text: the terms, or for words apart, the pieces; for excerpts and highlighting. */
+  found: string[];
+}
+
+/**
+ * Whether and how a text matches the terms: `phrase` when every term occurs as written; `words` when every
+ * term occurs as written or as the pieces of one of its splits; undefined otherwise.
+ */
+export function matchText(text: string, terms: readonly string[]): TextMatch | undefined {
+  if (containsAllTerms(text, terms)) return { kind: 'phrase', found: [...terms] };
+  const found: string[] = [];
+  for (const term of terms) {
+    if (containsAllTerms(text, [term])) {
+      found.push(term);
+      continue;
+    }
+    const pieces = termSplits(term).find((split) => containsAllTerms(text, split));
+    if (!pieces) return undefined;
+    found.push(...pieces);
+  }
+  return { kind: 'words', found };
+}
+
+export interface RankedCandidate {
+  /** Position in Pagefind's order (relevance, or date when sorting by date). */
+  order: number;
+  kind: MatchKind;
+  /** Whether the headline itself contains every term. */
+  inTitle: boolean;
+}
+
+/**
+ * Phrase matches before words-apart matches; within each, headline matches first when ranking by relevance;
+ * then Pagefind's own order. Sorting by date keeps Pagefind's date order within each kind.
+ */
+export function compareCandidates(a: RankedCandidate, b: RankedCandidate, sort: 'relevance' | 'date'): number {
+  const kindOrder = (candidate: RankedCandidate) => (candidate.kind === 'phrase' ? 0 : 1);
+  return (
+    kindOrder(a) - kindOrder(b) ||
+    (sort === 'relevance' ? Number(b.inTitle) - Number(a.inTitle) : 0) ||
+    a.order - b.order
+  );
+}
+
+/** Whether a query has Chinese characters, so that a traditional → simplified conversion might help. */
+export function hasHanCharacters(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}

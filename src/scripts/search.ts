@@ -1,10 +1,20 @@
 /**
- * The search page: asks Pagefind for candidates, keeps those whose text really contains every term
- * (lib/search.ts explains why), and renders them with marked excerpts. The query lives in the URL (?q=),
- * so a search can be linked and the back button returns to the previous search.
+ * The search page. Pagefind finds candidates; every candidate's text is checked with lib/search.ts, so a
+ * result contains what the reader typed (as written, or its words apart, ranked after). A query in
+ * traditional characters that finds nothing is converted to simplified and searched again. The query,
+ * filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { containsAllTerms, excerptHtml, MAX_QUERY_LENGTH, queryTerms } from '../lib/search.ts';
+import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
+import {
+  compareCandidates,
+  excerptHtml,
+  hasHanCharacters,
+  matchText,
+  MAX_QUERY_LENGTH,
+  queryTerms,
+  type TextMatch,
+} from '../lib/search.ts';
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
 interface PagefindData {
@@ -15,14 +25,67 @@ interface PagefindData {
 interface PagefindResult {
   data(): Promise<PagefindData>;
 }
+interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: PagefindResult[] }>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] }>;
+}
+
+interface Match {
+  page: PagefindData;
+  match: TextMatch;
+  order: number;
+  inTitle: boolean;
 }
 
 const RESULTS_PER_STEP = 20;
-const CANDIDATES_PER_BATCH = 10;
+/** Small archives have every candidate checked at once, so counts are exact; large ones are checked in steps. */
+const CHECK_ALL_UP_TO = 200;
+const CANDIDATES_PER_STEP = 100;
+const CONCURRENT_FRAGMENT_LOADS = 10;
+
+/** Checks Pagefind's candidates against the text, a step at a time, keeping matches in rank order. */
+class CandidateCheck {
+  readonly matches: Match[] = [];
+  private checked = 0;
+
+  constructor(
+    private readonly results: PagefindResult[],
+    readonly terms: string[],
+    private readonly sort: SearchState['sort'],
+  ) {}
+
+  get complete(): boolean {
+    return this.checked >= this.results.length;
+  }
+
+  get candidatesChecked(): number {
+    return this.checked;
+  }
+
+  /** Checks up to `count` more candidates; matches found in this step are ranked among themselves. */
+  async checkMore(count: number): Promise<void> {
+    const end = Math.min(this.results.length, this.checked + count);
+    const found: Match[] = [];
+    while (this.checked < end) {
+      const start = this.checked;
+      const batch = this.results.slice(start, Math.min(end, start + CONCURRENT_FRAGMENT_LOADS));
+      this.checked += batch.length;
+      const pages = await Promise.all(batch.map((result) => result.data()));
+      pages.forEach((page, index) => {
+        const title = page.meta.title ?? '';
+        const match = matchText(`${title} ${page.content}`, this.terms);
+        if (match) found.push({ page, match, order: start + index, inTitle: matchText(title, this.terms)?.kind === 'phrase' });
+      });
+    }
+    found.sort((a, b) => compareCandidates({ ...a, kind: a.match.kind }, { ...b, kind: b.match.kind }, this.sort));
+    this.matches.push(...found);
+  }
+}
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -30,7 +93,9 @@ export function startSearchPage(): void {
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLElement>('[data-search-more]');
-  if (!form || !input || !status || !list || !more) return;
+  const moreButton = more?.querySelector('button');
+  if (!form || !input || !status || !list || !more || !moreButton) return;
+  document.querySelector('[data-search-needs-js]')?.remove();
   const siteBase = form.dataset.siteBase ?? '/';
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -42,88 +107,136 @@ export function startSearchPage(): void {
     }));
 
   let currentRun = 0;
-  let continueSearch: (() => Promise<void>) | undefined;
+  let showMore: (() => Promise<void>) | undefined;
 
-  async function search(query: string): Promise<void> {
+  async function check(terms: string[], state: SearchState): Promise<CandidateCheck> {
+    const filters = Object.fromEntries(SEARCH_FILTERS.flatMap((name) => (state.filters[name] ? [[name, state.filters[name]]] : [])));
+    const { results } = await (await loadPagefind()).search(terms.join(' '), {
+      filters,
+      sort: state.sort === 'date' ? { date: 'desc' } : undefined,
+    });
+    const candidates = new CandidateCheck(results, terms, state.sort);
+    await candidates.checkMore(results.length <= CHECK_ALL_UP_TO ? results.length : CANDIDATES_PER_STEP);
+    return candidates;
+  }
+
+  async function search(state: SearchState): Promise<void> {
     const run = ++currentRun;
     list!.replaceChildren();
     more!.hidden = true;
-    continueSearch = undefined;
-    if (query.trim() === '') {
-      status!.textContent = '';
+    showMore = undefined;
+    const query = state.query.trim().slice(0, MAX_QUERY_LENGTH);
+    if (query === '') {
+      status!.textContent = Object.keys(state.filters).length ? '请输入搜索词。' : '';
       return;
     }
-    const terms = queryTerms(query);
+    let terms = queryTerms(query);
     if (terms.length === 0) {
       status!.textContent = '请输入要查找的文字：只有空格或标点符号无法搜索。';
       return;
     }
     status!.textContent = '正在搜索…';
-    let results: PagefindResult[];
+    let candidates: CandidateCheck;
+    let simplifiedFrom: string | undefined;
     try {
-      results = (await (await loadPagefind()).search(terms.join(' '))).results;
-    } catch {
-      status!.textContent = '搜索索引加载失败。索引由 npm run build 生成；开发模式下请先构建一次，或刷新重试。';
+      candidates = await check(terms, state);
+      if (candidates.matches.length === 0 && candidates.complete && hasHanCharacters(query)) {
+        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing.
+        const simplified = await toSimplified(query);
+        if (simplified !== query && run === currentRun) {
+          terms = queryTerms(simplified);
+          candidates = await check(terms, state);
+          simplifiedFrom = query;
+        }
+      }
+    } catch (error) {
+      console.error(error);
+      status!.textContent = '搜索索引加载失败，请刷新页面重试。索引由 npm run build 生成。';
       pagefind = undefined;
       return;
     }
     if (run !== currentRun) return;
 
-    let checked = 0;
-    let found = 0;
-    const shownQuery = query.trim().slice(0, MAX_QUERY_LENGTH);
-    continueSearch = async () => {
-      const target = found + RESULTS_PER_STEP;
-      while (found < target && checked < results.length) {
-        const batch = results.slice(checked, checked + CANDIDATES_PER_BATCH);
-        checked += batch.length;
-        const pages = await Promise.all(batch.map((result) => result.data()));
-        if (run !== currentRun) return;
-        for (const page of pages) {
-          const text = `${page.meta.title ?? ''} ${page.content}`;
-          if (!containsAllTerms(text, terms)) continue;
-          found += 1;
-          list!.append(resultItem(page, terms, query));
-        }
-      }
-      const complete = checked >= results.length;
-      more!.hidden = complete;
-      status!.textContent =
-        found === 0 && complete
-          ? `没有找到包含“${shownQuery}”的报道。可以换个说法，或减少搜索词。`
-          : complete
-            ? `找到 ${found} 篇包含“${shownQuery}”的报道。`
-            : `已显示 ${found} 篇包含“${shownQuery}”的报道，还有更多。`;
+    let shown = 0;
+    const describe = () => {
+      const what = `“${simplifiedFrom ? terms.join(' ') : query}”`;
+      const where = describeFilters(state);
+      const converted = simplifiedFrom ? `已把“${simplifiedFrom}”按简体${what}查找。` : '';
+      const count = candidates.matches.length;
+      const apart = candidates.matches.filter((match) => match.match.kind === 'words').length;
+      const apartNote = apart > 0 ? `（其中 ${apart} 篇的词语分开出现）` : '';
+      if (count === 0 && candidates.complete) return `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`;
+      if (candidates.complete) return `${converted}找到 ${count} 篇包含${what}的报道${where}${apartNote}。`;
+      return `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
     };
-    await continueSearch();
+
+    showMore = async () => {
+      const target = shown + RESULTS_PER_STEP;
+      while (candidates.matches.length < target && !candidates.complete) {
+        await candidates.checkMore(CANDIDATES_PER_STEP);
+        if (run !== currentRun) return;
+      }
+      for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match));
+      shown = Math.min(target, candidates.matches.length);
+      more!.hidden = shown >= candidates.matches.length && candidates.complete;
+      status!.textContent = describe();
+    };
+    await showMore();
   }
 
-  function showQueryFromUrl(): void {
-    const query = new URLSearchParams(location.search).get('q') ?? '';
-    input!.value = query;
-    void search(query);
+  function showStateFromUrl(): void {
+    const state = readSearchState(new URLSearchParams(location.search));
+    input!.value = state.query;
+    for (const name of [...SEARCH_FILTERS, 'sort'] as const) {
+      const select = form!.elements.namedItem(name);
+      if (!(select instanceof HTMLSelectElement)) continue;
+      const value = name === 'sort' ? state.sort : (state.filters[name] ?? '');
+      // A linked filter value the archive no longer lists still shows, rather than silently reading "all".
+      if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+      select.value = value;
+    }
+    void search(state);
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = input.value;
-    const url = new URL(location.href);
-    url.searchParams.set('q', query);
-    history.pushState(null, '', url);
-    void search(query);
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') params.set(name, value);
+    const state = readSearchState(params);
+    const url = `${location.pathname}${writeSearchState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    void search(state);
   });
-  more.querySelector('button')?.addEventListener('click', () => void continueSearch?.());
-  window.addEventListener('popstate', showQueryFromUrl);
-  showQueryFromUrl();
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement && input.value.trim()) form.requestSubmit();
+  });
+  moreButton.addEventListener('click', () => void showMore?.());
+  window.addEventListener('popstate', showStateFromUrl);
+  showStateFromUrl();
 }
 
-function resultItem(page: PagefindData, terms: string[], query: string): HTMLLIElement {
+function describeFilters(state: SearchState): string {
+  const parts = [
+    state.filters.column && `栏目“${state.filters.column}”`,
+    state.filters.year && `${state.filters.year}年`,
+    state.filters.reporter && `记者${state.filters.reporter}`,
+    state.sort === 'date' && '按时间排序',
+  ].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+async function toSimplified(text: string): Promise<string> {
+  const OpenCC = await import('opencc-js/t2cn');
+  return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
+}
+
+function resultItem({ page, match }: Match): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
   const url = new URL(page.url, location.href);
-  url.searchParams.set('q', query);
+  url.searchParams.set('q', match.found.join(' '));
   link.href = url.pathname + url.search;
   link.textContent = page.meta.title ?? page.url;
   heading.append(link);
@@ -131,12 +244,13 @@ function resultItem(page: PagefindData, terms: string[], query: string): HTMLLIE
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
   const date = page.meta.date ? parseNewsDate(page.meta.date) : undefined;
-  meta.textContent = [date?.ok ? formatChineseDate(date.date) : '', page.meta.column ?? ''].filter(Boolean).join(' · ');
+  const apart = match.kind === 'words' ? '词语分开出现' : '';
+  meta.textContent = [date?.ok ? formatChineseDate(date.date) : '', page.meta.column ?? '', apart].filter(Boolean).join(' · ');
 
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
   // excerptHtml escapes all page text; only its own <mark> elements are markup.
-  excerpt.innerHTML = excerptHtml(page.content, terms);
+  excerpt.innerHTML = excerptHtml(page.content, match.found);
   item.append(heading, meta, excerpt);
   return item;
 }

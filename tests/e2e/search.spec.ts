@@ -98,3 +98,73 @@ test('only articles are in the index, not navigation or list pages', async ({ pa
     '/articles/2024/05/three-transformations-conference/',
   ]);
 });
+
+test('a 2-character fragment, a traditional-character query and words typed together find their article', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('三化')}`);
+  expect(await resultTitles(page)).toEqual([CONFERENCE]);
+
+  await page.goto(`/search/?q=${encodeURIComponent('燃氣安全')}`);
+  expect(await resultTitles(page)).toEqual([SAFETY]);
+  await expect(page.locator('[data-search-status]')).toContainText('已把“燃氣安全”按简体“燃气安全”查找');
+  await page.getByRole('link', { name: SAFETY }).click();
+  await expect(page.locator('.article__body mark').first()).toHaveText('燃气安全');
+
+  // No article has 李晓雷燃气 as written; the safety inspection has both words apart.
+  await page.goto(`/search/?q=${encodeURIComponent('李晓雷燃气')}`);
+  expect(await resultTitles(page)).toEqual([SAFETY]);
+  await expect(page.locator('.search-result__meta')).toContainText('词语分开出现');
+});
+
+test('filters and sorting narrow and order the results, live in the URL, and the back button restores them', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('李晓雷')}&sort=date`);
+  await resultTitles(page);
+  // Newest first: 5月6日 before 5月5日.
+  await expect(page.locator('.search-result h2')).toHaveText([PROJECT_REVIEW, SAFETY]);
+  await expect(page.getByRole('combobox', { name: '排序' })).toHaveValue('date');
+
+  await page.getByRole('combobox', { name: '栏目' }).selectOption('安全应急');
+  await expect(page).toHaveURL(/column=%E5%AE%89%E5%85%A8%E5%BA%94%E6%80%A5/);
+  expect(await resultTitles(page)).toEqual([SAFETY]);
+  await expect(page.locator('[data-search-status]')).toContainText('栏目“安全应急”');
+
+  await page.getByRole('combobox', { name: '排序' }).selectOption('relevance');
+  await expect(page).not.toHaveURL(/sort=date/);
+
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: '排序' })).toHaveValue('date');
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: '栏目' })).toHaveValue('');
+  expect(await resultTitles(page)).toEqual([PROJECT_REVIEW, SAFETY]);
+
+  await page.goto(`/search/?q=${encodeURIComponent('中原区')}&reporter=${encodeURIComponent('白博文')}`);
+  expect(await resultTitles(page)).toEqual([PROJECT_REVIEW]);
+  await expect(page.getByRole('combobox', { name: '记者' })).toHaveValue('白博文');
+
+  await page.goto(`/search/?q=${encodeURIComponent('李晓雷')}&year=2023`);
+  expect(await resultTitles(page)).toEqual([]);
+  await expect(page.getByRole('combobox', { name: '年份' })).toHaveValue('2023');
+});
+
+test('the search form works by keyboard alone and announces the result count', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.locator('[data-search-status]')).toHaveAttribute('role', 'status');
+  await page.locator('#q').focus();
+  await page.keyboard.type('半年红');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 篇包含“半年红”的报道。');
+  // Tab from the box reaches the button and then the filters.
+  await page.locator('#q').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.search-form button[type="submit"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: '栏目' })).toBeFocused();
+});
+
+test('without JavaScript the search page says it needs JavaScript and links to the archive', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=test');
+  await expect(page.locator('main')).toContainText('搜索需要在浏览器中启用 JavaScript');
+  await expect(page.locator('main').getByRole('link', { name: '按日期浏览归档' })).toHaveAttribute('href', '/archive/');
+  await context.close();
+});

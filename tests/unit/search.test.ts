@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { containsAllTerms, excerptHtml, matchRanges, queryTerms, searchRecord } from '../../src/lib/search.ts';
+import {
+  compareCandidates,
+  containsAllTerms,
+  excerptHtml,
+  hasHanCharacters,
+  matchRanges,
+  matchText,
+  queryTerms,
+  searchRecord,
+  termSplits,
+} from '../../src/lib/search.ts';
 
 describe('queryTerms', () => {
   it('splits at half- and full-width spaces and drops duplicates', () => {
@@ -74,5 +84,53 @@ describe('searchRecord', () => {
     expect(record.filters).toEqual({ column: ['安全应急'], year: ['2024'], reporter: ['唐善普', '白博'] });
     expect(record.meta.date).toBe('2024-05-06');
     expect(record.sort.date).toBe('2024-05-06');
+  });
+});
+
+describe('phrase-first matching', () => {
+  it('splits a term typed without spaces into two or three pieces of at least two characters', () => {
+    expect(termSplits('李晓雷燃气')).toEqual([
+      ['李晓', '雷燃气'],
+      ['李晓雷', '燃气'],
+    ]);
+    expect(termSplits('三化')).toEqual([]);
+    expect(termSplits('燃气安全')).toEqual([['燃气', '安全']]);
+    expect(termSplits('一二三四五六').filter((split) => split.length === 3)).toEqual([['一二', '三四', '五六']]);
+    expect(termSplits('字'.repeat(13))).toEqual([]);
+  });
+
+  it('tells a phrase match from words apart, and single scattered characters from neither', () => {
+    const text = '区委书记李晓雷强调，要严抓燃气安全。';
+    expect(matchText(text, ['燃气安全'])).toEqual({ kind: 'phrase', found: ['燃气安全'] });
+    expect(matchText(text, ['李晓雷燃气'])).toEqual({ kind: 'words', found: ['李晓雷', '燃气'] });
+    expect(matchText(text, ['李晓雷', '燃气安全'])).toEqual({ kind: 'phrase', found: ['李晓雷', '燃气安全'] });
+    expect(matchText('5月5日上午', ['5月6日'])).toBeUndefined();
+    expect(matchText('月日', ['月日日'])).toBeUndefined();
+  });
+
+  it('ranks phrase matches first, then headline matches, then Pagefind order', () => {
+    const ranked = [
+      { id: 'words-early', order: 0, kind: 'words' as const, inTitle: false },
+      { id: 'phrase-late', order: 5, kind: 'phrase' as const, inTitle: false },
+      { id: 'phrase-title', order: 9, kind: 'phrase' as const, inTitle: true },
+      { id: 'phrase-early', order: 1, kind: 'phrase' as const, inTitle: false },
+    ];
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'relevance')).map((r) => r.id)).toEqual([
+      'phrase-title',
+      'phrase-early',
+      'phrase-late',
+      'words-early',
+    ]);
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'date')).map((r) => r.id)).toEqual([
+      'phrase-early',
+      'phrase-late',
+      'phrase-title',
+      'words-early',
+    ]);
+  });
+
+  it('knows when a query has Chinese characters', () => {
+    expect(hasHanCharacters('燃氣 safety')).toBe(true);
+    expect(hasHanCharacters('2024 AI')).toBe(false);
   });
 });

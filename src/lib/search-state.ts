@@ -1,0 +1,36 @@
+/**
+ * The state of the search page, kept in its URL (?q=…&column=…&year=…&reporter=…&sort=date) so that a
+ * search can be linked, bookmarked, and stepped through with the back button.
+ */
+
+export const SEARCH_FILTERS = ['column', 'year', 'reporter'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchState {
+  query: string;
+  filters: Partial<Record<SearchFilter, string>>;
+  sort: SearchSort;
+}
+
+export function readSearchState(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = params.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  return { query: params.get('q') ?? '', filters, sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+}
+
+/** Query string for a state; defaults are left out, so the plain `?q=…` link stays short. */
+export function writeSearchState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const name of SEARCH_FILTERS) {
+    const value = state.filters[name];
+    if (value) params.set(name, value);
+  }
+  if (state.sort === 'date') params.set('sort', 'date');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
