@@ -8,9 +8,17 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT ?? 4391);
+/** The search-quality evaluation site (archive + fixture corpus), built by `npm run build:search-eval`. */
+const evalPort = port + 1;
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  },
+};
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   outputDir: 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -24,21 +32,22 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    { name: 'site', testDir: 'tests/e2e', use: browser },
+    { name: 'search-quality', testDir: 'tests/search-eval', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
+  ],
+  webServer: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-        },
-      },
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${evalPort}`,
+      env: { OUT_DIR: '.eval/dist' },
+      url: `http://127.0.0.1:${evalPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
     },
   ],
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
 });

@@ -94,18 +94,15 @@ export function excerptHtml(text: string, terms: readonly string[], length = 90)
   return end < text.length ? `${html}…` : html;
 }
 
-/** How a result matched: the query as written, or its words apart (李晓雷燃气 → 李晓雷 … 燃气). */
-export type MatchKind = 'phrase' | 'words';
-
-/** Pieces shorter than this are too common to count as a match on their own (月, 日, 安). */
+/** Pieces shorter than this are too common to stand for a word on their own (月, 日, 安). */
 const MIN_PIECE_LENGTH = 2;
-/** Terms longer than this are copied phrases, not words typed together; they must match as written. */
+/** Terms longer than this are copied phrases, not words typed together. */
 const MAX_SEPARABLE_LENGTH = 12;
 
 /**
  * Ways to read a term typed without spaces as two or three words (李晓雷燃气 → 李晓雷 + 燃气), each at least
  * two characters. Chinese has no spaces to say where words end, and no dictionary knows every name, so
- * every split is tried against the article itself.
+ * the splits are tried against article text.
  */
 export function termSplits(term: string): string[][] {
   const chars = [...term];
@@ -120,50 +117,37 @@ export function termSplits(term: string): string[][] {
   return splits;
 }
 
-export interface TextMatch {
-  kind: MatchKind;
-  /** What was found in the text: the terms, or for words apart, the pieces; for excerpts and highlighting. */
-  found: string[];
-}
-
 /**
- * Whether and how a text matches the terms: `phrase` when every term occurs as written; `words` when every
- * term occurs as written or as the pieces of one of its splits; undefined otherwise.
+ * When no text contains the query as written, a query the reader might have meant: the same terms with
+ * spaces where some text has all the pieces (李晓雷燃气 → 李晓雷 燃气). Offered as a suggestion, never
+ * as results: words far apart are not what the reader typed.
  */
-export function matchText(text: string, terms: readonly string[]): TextMatch | undefined {
-  if (containsAllTerms(text, terms)) return { kind: 'phrase', found: [...terms] };
-  const found: string[] = [];
-  for (const term of terms) {
-    if (containsAllTerms(text, [term])) {
-      found.push(term);
-      continue;
+export function suggestSeparatedQuery(texts: readonly string[], terms: readonly string[]): string[] | undefined {
+  for (const text of texts) {
+    const separated: string[] = [];
+    for (const term of terms) {
+      if (containsAllTerms(text, [term])) separated.push(term);
+      else {
+        const pieces = termSplits(term).find((split) => containsAllTerms(text, split));
+        if (!pieces) break;
+        separated.push(...pieces);
+      }
     }
-    const pieces = termSplits(term).find((split) => containsAllTerms(text, split));
-    if (!pieces) return undefined;
-    found.push(...pieces);
+    if (separated.length > terms.length) return separated;
   }
-  return { kind: 'words', found };
+  return undefined;
 }
 
 export interface RankedCandidate {
   /** Position in Pagefind's order (relevance, or date when sorting by date). */
   order: number;
-  kind: MatchKind;
   /** Whether the headline itself contains every term. */
   inTitle: boolean;
 }
 
-/**
- * Phrase matches before words-apart matches; within each, headline matches first when ranking by relevance;
- * then Pagefind's own order. Sorting by date keeps Pagefind's date order within each kind.
- */
+/** By relevance, articles whose headline contains the query come first, then Pagefind's order; by date, Pagefind's date order. */
 export function compareCandidates(a: RankedCandidate, b: RankedCandidate, sort: 'relevance' | 'date'): number {
-  const kindOrder = (candidate: RankedCandidate) => (candidate.kind === 'phrase' ? 0 : 1);
-  return (
-    kindOrder(a) - kindOrder(b) ||
-    (sort === 'relevance' ? Number(b.inTitle) - Number(a.inTitle) : 0) ||
-    a.order - b.order
-  );
+  return (sort === 'relevance' ? Number(b.inTitle) - Number(a.inTitle) : 0) || a.order - b.order;
 }
 
 /** Whether a query has Chinese characters, so that a traditional → simplified conversion might help. */

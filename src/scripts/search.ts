@@ -1,19 +1,19 @@
 /**
  * The search page. Pagefind finds candidates; every candidate's text is checked with lib/search.ts, so a
- * result contains what the reader typed (as written, or its words apart, ranked after). A query in
- * traditional characters that finds nothing is converted to simplified and searched again. The query,
- * filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
+ * result contains what the reader typed, as written. A query in traditional characters that finds nothing
+ * is converted to simplified and searched again; words typed together that are found only apart are offered
+ * as a suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
 import {
   compareCandidates,
+  containsAllTerms,
   excerptHtml,
   hasHanCharacters,
-  matchText,
   MAX_QUERY_LENGTH,
   queryTerms,
-  type TextMatch,
+  suggestSeparatedQuery,
 } from '../lib/search.ts';
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
@@ -37,7 +37,6 @@ interface Pagefind {
 
 interface Match {
   page: PagefindData;
-  match: TextMatch;
   order: number;
   inTitle: boolean;
 }
@@ -51,6 +50,8 @@ const CONCURRENT_FRAGMENT_LOADS = 10;
 /** Checks Pagefind's candidates against the text, a step at a time, keeping matches in rank order. */
 class CandidateCheck {
   readonly matches: Match[] = [];
+  /** Texts of checked candidates that did not match, for suggesting a separated query. */
+  readonly misses: string[] = [];
   private checked = 0;
 
   constructor(
@@ -78,11 +79,15 @@ class CandidateCheck {
       const pages = await Promise.all(batch.map((result) => result.data()));
       pages.forEach((page, index) => {
         const title = page.meta.title ?? '';
-        const match = matchText(`${title} ${page.content}`, this.terms);
-        if (match) found.push({ page, match, order: start + index, inTitle: matchText(title, this.terms)?.kind === 'phrase' });
+        const text = `${title} ${page.content}`;
+        if (containsAllTerms(text, this.terms)) {
+          found.push({ page, order: start + index, inTitle: containsAllTerms(title, this.terms) });
+        } else {
+          this.misses.push(text);
+        }
       });
     }
-    found.sort((a, b) => compareCandidates({ ...a, kind: a.match.kind }, { ...b, kind: b.match.kind }, this.sort));
+    found.sort((a, b) => compareCandidates(a, b, this.sort));
     this.matches.push(...found);
   }
 }
@@ -94,7 +99,8 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLElement>('[data-search-more]');
   const moreButton = more?.querySelector('button');
-  if (!form || !input || !status || !list || !more || !moreButton) return;
+  const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
+  if (!form || !input || !status || !list || !more || !moreButton || !suggestion) return;
   document.querySelector('[data-search-needs-js]')?.remove();
   const siteBase = form.dataset.siteBase ?? '/';
 
@@ -123,6 +129,7 @@ export function startSearchPage(): void {
   async function search(state: SearchState): Promise<void> {
     const run = ++currentRun;
     list!.replaceChildren();
+    suggestion!.replaceChildren();
     more!.hidden = true;
     showMore = undefined;
     const query = state.query.trim().slice(0, MAX_QUERY_LENGTH);
@@ -163,10 +170,8 @@ export function startSearchPage(): void {
       const where = describeFilters(state);
       const converted = simplifiedFrom ? `已把“${simplifiedFrom}”按简体${what}查找。` : '';
       const count = candidates.matches.length;
-      const apart = candidates.matches.filter((match) => match.match.kind === 'words').length;
-      const apartNote = apart > 0 ? `（其中 ${apart} 篇的词语分开出现）` : '';
       if (count === 0 && candidates.complete) return `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`;
-      if (candidates.complete) return `${converted}找到 ${count} 篇包含${what}的报道${where}${apartNote}。`;
+      if (candidates.complete) return `${converted}找到 ${count} 篇包含${what}的报道${where}。`;
       return `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
     };
 
@@ -176,12 +181,13 @@ export function startSearchPage(): void {
         await candidates.checkMore(CANDIDATES_PER_STEP);
         if (run !== currentRun) return;
       }
-      for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match));
+      for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match, terms));
       shown = Math.min(target, candidates.matches.length);
       more!.hidden = shown >= candidates.matches.length && candidates.complete;
       status!.textContent = describe();
     };
     await showMore();
+    if (candidates.matches.length === 0) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(candidates.misses, terms), state);
   }
 
   function showStateFromUrl(): void {
@@ -230,13 +236,23 @@ async function toSimplified(text: string): Promise<string> {
   return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
 }
 
-function resultItem({ page, match }: Match): HTMLLIElement {
+/** “试试分开搜索：李晓雷 燃气” — a link to the same search with spaces between the words found apart. */
+function offerSeparatedQuery(target: HTMLElement, terms: string[] | undefined, state: SearchState): void {
+  if (!terms) return;
+  const query = terms.join(' ');
+  const link = document.createElement('a');
+  link.href = `${location.pathname}${writeSearchState({ ...state, query })}`;
+  link.textContent = query;
+  target.append('这些词在报道中分开出现，试试分开搜索：', link);
+}
+
+function resultItem({ page }: Match, terms: string[]): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
   const url = new URL(page.url, location.href);
-  url.searchParams.set('q', match.found.join(' '));
+  url.searchParams.set('q', terms.join(' '));
   link.href = url.pathname + url.search;
   link.textContent = page.meta.title ?? page.url;
   heading.append(link);
@@ -244,13 +260,12 @@ function resultItem({ page, match }: Match): HTMLLIElement {
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
   const date = page.meta.date ? parseNewsDate(page.meta.date) : undefined;
-  const apart = match.kind === 'words' ? '词语分开出现' : '';
-  meta.textContent = [date?.ok ? formatChineseDate(date.date) : '', page.meta.column ?? '', apart].filter(Boolean).join(' · ');
+  meta.textContent = [date?.ok ? formatChineseDate(date.date) : '', page.meta.column ?? ''].filter(Boolean).join(' · ');
 
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
   // excerptHtml escapes all page text; only its own <mark> elements are markup.
-  excerpt.innerHTML = excerptHtml(page.content, match.found);
+  excerpt.innerHTML = excerptHtml(page.content, terms);
   item.append(heading, meta, excerpt);
   return item;
 }

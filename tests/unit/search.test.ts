@@ -5,9 +5,9 @@ import {
   excerptHtml,
   hasHanCharacters,
   matchRanges,
-  matchText,
   queryTerms,
   searchRecord,
+  suggestSeparatedQuery,
   termSplits,
 } from '../../src/lib/search.ts';
 
@@ -87,7 +87,7 @@ describe('searchRecord', () => {
   });
 });
 
-describe('phrase-first matching', () => {
+describe('ranking and suggestions', () => {
   it('splits a term typed without spaces into two or three pieces of at least two characters', () => {
     expect(termSplits('李晓雷燃气')).toEqual([
       ['李晓', '雷燃气'],
@@ -99,34 +99,22 @@ describe('phrase-first matching', () => {
     expect(termSplits('字'.repeat(13))).toEqual([]);
   });
 
-  it('tells a phrase match from words apart, and single scattered characters from neither', () => {
-    const text = '区委书记李晓雷强调，要严抓燃气安全。';
-    expect(matchText(text, ['燃气安全'])).toEqual({ kind: 'phrase', found: ['燃气安全'] });
-    expect(matchText(text, ['李晓雷燃气'])).toEqual({ kind: 'words', found: ['李晓雷', '燃气'] });
-    expect(matchText(text, ['李晓雷', '燃气安全'])).toEqual({ kind: 'phrase', found: ['李晓雷', '燃气安全'] });
-    expect(matchText('5月5日上午', ['5月6日'])).toBeUndefined();
-    expect(matchText('月日', ['月日日'])).toBeUndefined();
+  it('suggests spaces where some article has every piece, and nothing otherwise', () => {
+    const texts = ['中原区召开会议。', '区委书记李晓雷强调，要严抓燃气安全。'];
+    expect(suggestSeparatedQuery(texts, ['李晓雷燃气'])).toEqual(['李晓雷', '燃气']);
+    expect(suggestSeparatedQuery(texts, ['中原区', '李晓雷燃气'])).toBeUndefined();
+    expect(suggestSeparatedQuery(texts, ['燃气安全'])).toBeUndefined();
+    expect(suggestSeparatedQuery(texts, ['火星移民'])).toBeUndefined();
   });
 
-  it('ranks phrase matches first, then headline matches, then Pagefind order', () => {
+  it('ranks headline matches first by relevance, and keeps Pagefind order otherwise', () => {
     const ranked = [
-      { id: 'words-early', order: 0, kind: 'words' as const, inTitle: false },
-      { id: 'phrase-late', order: 5, kind: 'phrase' as const, inTitle: false },
-      { id: 'phrase-title', order: 9, kind: 'phrase' as const, inTitle: true },
-      { id: 'phrase-early', order: 1, kind: 'phrase' as const, inTitle: false },
+      { id: 'late', order: 5, inTitle: false },
+      { id: 'title', order: 9, inTitle: true },
+      { id: 'early', order: 1, inTitle: false },
     ];
-    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'relevance')).map((r) => r.id)).toEqual([
-      'phrase-title',
-      'phrase-early',
-      'phrase-late',
-      'words-early',
-    ]);
-    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'date')).map((r) => r.id)).toEqual([
-      'phrase-early',
-      'phrase-late',
-      'phrase-title',
-      'words-early',
-    ]);
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'relevance')).map((r) => r.id)).toEqual(['title', 'early', 'late']);
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'date')).map((r) => r.id)).toEqual(['early', 'late', 'title']);
   });
 
   it('knows when a query has Chinese characters', () => {
