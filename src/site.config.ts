@@ -43,6 +43,19 @@ export function columnBySlug(slug: string): Column | undefined {
   return columns.find((column) => column.slug === slug);
 }
 
+/**
+ * The moment the site is built "as of": articles dated later are embargoed, and the Google News sitemap
+ * covers the two days before it. BUILD_TIME (ISO 8601) fixes it, for reproducible builds and tests.
+ */
+export const buildTime = parseBuildTime(process.env.BUILD_TIME);
+
+function parseBuildTime(value: string | undefined): Date {
+  if (!value) return new Date();
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`BUILD_TIME “${value}” is not an ISO 8601 date and time`);
+  return date;
+}
+
 function normalizeBasePath(raw: string): string {
   const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

@@ -6,15 +6,17 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
+import { relatedArticles } from '../lib/related.ts';
+import { buildTime } from '../site.config.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
 async function buildArchive() {
-  const buildTime = new Date();
   const articles = newestFirst(await getCollection('articles', ({ data }) => isPublished(data, buildTime)));
   return {
     articles,
     neighbours: neighbours(articles),
+    related: relatedArticles(articles),
     years: groupByYearMonth(articles),
     byColumn: groupByKeys(articles, (article) => [article.data.column]),
     byTag: groupByKeys(articles, (article) => article.data.tags),

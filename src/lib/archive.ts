@@ -36,10 +36,19 @@ export function neighbours<T extends ArchiveEntry>(sorted: readonly T[]): Map<st
   return new Map(sorted.map((entry, index) => [entry.id, { newer: sorted[index - 1], older: sorted[index + 1] }]));
 }
 
+export interface DayGroup<T> {
+  year: number;
+  month: number;
+  day: number;
+  entries: T[];
+}
+
 export interface MonthGroup<T> {
   year: number;
   month: number;
   entries: T[];
+  /** Days with articles, newest first. */
+  days: DayGroup<T>[];
 }
 
 export interface YearGroup<T> {
@@ -48,11 +57,11 @@ export interface YearGroup<T> {
   count: number;
 }
 
-/** Year → month groups, newest first, from a newest-first list (order within a month is kept). */
+/** Year → month → day groups, newest first, from a newest-first list (order within a day is kept). */
 export function groupByYearMonth<T extends ArchiveEntry>(sorted: readonly T[]): YearGroup<T>[] {
   const years: YearGroup<T>[] = [];
   for (const entry of sorted) {
-    const { year, month } = newsDay(entry.data.date);
+    const { year, month, day } = newsDay(entry.data.date);
     let yearGroup = years.at(-1);
     if (yearGroup?.year !== year) {
       yearGroup = { year, months: [], count: 0 };
@@ -60,10 +69,16 @@ export function groupByYearMonth<T extends ArchiveEntry>(sorted: readonly T[]): 
     }
     let monthGroup = yearGroup.months.at(-1);
     if (monthGroup?.month !== month) {
-      monthGroup = { year, month, entries: [] };
+      monthGroup = { year, month, entries: [], days: [] };
       yearGroup.months.push(monthGroup);
     }
     monthGroup.entries.push(entry);
+    let dayGroup = monthGroup.days.at(-1);
+    if (dayGroup?.day !== day) {
+      dayGroup = { year, month, day, entries: [] };
+      monthGroup.days.push(dayGroup);
+    }
+    dayGroup.entries.push(entry);
     yearGroup.count += 1;
   }
   return years;

@@ -14,7 +14,8 @@ export function createUrls(basePath: string) {
     article: (id: string) => path('articles', ...id.split('/')),
     archive: () => path('archive'),
     archiveYear: (year: number) => path('archive', year),
-    archiveMonth: (year: number, month: number) => path('archive', year, String(month).padStart(2, '0')),
+    archiveMonth: (year: number, month: number) => path('archive', year, twoDigits(month)),
+    archiveDay: (year: number, month: number, day: number) => path('archive', year, twoDigits(month), twoDigits(day)),
     column: (slug: string, page = 1) => paged(['columns', slug], page),
     tags: () => path('tags'),
     tag: (tag: string, page = 1) => paged(['tags', tag], page),
@@ -24,5 +25,7 @@ export function createUrls(basePath: string) {
     asset: (file: string) => `${base}${file.replace(/^\//, '')}`,
   };
 }
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 export type Urls = ReturnType<typeof createUrls>;

@@ -47,7 +47,7 @@ test('home lists the articles newest first and leads to an article and back thro
 test('archive, column, tag and people pages list the right articles', async ({ page }) => {
   await page.goto('/archive/');
   await expect(page.locator('main')).toContainText('2024年');
-  await page.getByRole('link', { name: '5月' }).click();
+  await page.getByRole('link', { name: '5月', exact: true }).click();
   await expect(page.locator('h1')).toContainText('2024年5月');
   await expect(page.locator('.article-list__title')).toHaveCount(3);
 

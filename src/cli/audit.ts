@@ -1,0 +1,297 @@
+/**
+ * `npm run audit`: builds the site, serves it with `astro preview`, runs Lighthouse (its default mobile
+ * settings) three times on each of four representative pages, prints the median scores, writes them with the
+ * failing audits to docs/audit.md, and exits non-zero when a score is below its threshold.
+ *
+ * It builds into and serves dist/, like `npm test`; when both run at once, one build wipes the pages the other
+ * is serving. astro.config.ts reads OUT_DIR and ASTRO_CACHE_DIR for the build and the preview server alike, so
+ * `OUT_DIR=node_modules/.audit/dist ASTRO_CACHE_DIR=node_modules/.audit/cache npm run audit` keeps them apart.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { type LaunchedChrome, launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Result } from 'lighthouse';
+import { site } from '../site.config.ts';
+
+const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
+const REPORT_FILE = 'docs/audit.md';
+const RUNS_PER_PAGE = 3;
+const SERVER_START_TIMEOUT_MS = 30_000;
+
+/** One page of each template readers land on; paths are relative to the site's base path. */
+const pages = [
+  { name: 'Home', path: '' },
+  { name: 'Article', path: 'articles/2024/05/project-review-q1-economy/' },
+  { name: 'Archive', path: 'archive/' },
+  { name: 'Search', path: 'search/?q=三化改造' },
+] as const;
+
+type Page = (typeof pages)[number];
+
+const categories = [
+  { id: 'performance', title: 'Performance', minimum: 95 },
+  { id: 'accessibility', title: 'Accessibility', minimum: 100 },
+  { id: 'best-practices', title: 'Best practices', minimum: 100 },
+  { id: 'seo', title: 'SEO', minimum: 100 },
+] as const;
+
+type Category = (typeof categories)[number];
+
+/** A page's median score in one category, and the run it came from (whose audits explain the score). */
+interface CategoryScore {
+  category: Category;
+  score: number;
+  run: Result;
+}
+
+interface PageScores {
+  page: Page;
+  scores: CategoryScore[];
+}
+
+interface AuditResults {
+  chromiumVersion: string;
+  pages: PageScores[];
+}
+
+/** Headless Chromium on a machine without a display, GPU or internet. */
+const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+function buildSite(): void {
+  const result = spawnSync(process.execPath, [ASTRO_CLI, 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`astro build failed (${result.signal ?? `exit code ${result.status}`}); nothing was audited`);
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startPreview(port: number): ChildProcess {
+  const args = [ASTRO_CLI, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)];
+  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/**
+ * Resolves with the origin the preview server printed. Vite moves to the next port when the requested one was
+ * taken in the meantime, so the printed address, not the requested port, is the one to audit.
+ */
+function previewOrigin(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timeout = () => fail(new Error(`astro preview printed no address within ${SERVER_START_TIMEOUT_MS} ms`));
+    const timer = setTimeout(timeout, SERVER_START_TIMEOUT_MS);
+    const onExit = (code: number | null) => fail(new Error(`astro preview exited (code ${code}) before serving`));
+    const onOutput = (chunk: Buffer) => {
+      // Strip colour codes, which would split the address when colours are forced (FORCE_COLOR).
+      output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+      const address = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+      if (address) finish(() => resolve(address[0]));
+    };
+    const fail = (error: Error) => finish(() => reject(error));
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      server.off('exit', onExit);
+      server.stdout?.off('data', onOutput);
+      // Keep draining the pipe so a chatty server never blocks on a full buffer.
+      server.stdout?.resume();
+      settle();
+    };
+    server.on('exit', onExit);
+    server.stdout?.on('data', onOutput);
+  });
+}
+
+/** Fails early, with a message, when dist/ lacks a page instead of letting Lighthouse audit an error page. */
+async function assertPageServed(url: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}; is the page still in the build?`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill('SIGTERM');
+  await exited;
+}
+
+function launchChrome(): Promise<LaunchedChrome> {
+  return launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags });
+}
+
+/** Asked of the browser itself: the user agent Lighthouse records is reduced to 156.0.0.0 and the like. */
+async function browserVersion(chrome: LaunchedChrome): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${chrome.port}/json/version`);
+  const { Browser } = (await response.json()) as { Browser: string };
+  return Browser.replace(/^\D+\//, '');
+}
+
+/** One Lighthouse run with its default config: mobile form factor and simulated throttling. */
+async function runLighthouse(url: string, chromePort: number): Promise<Result> {
+  const result = await lighthouse(url, {
+    port: chromePort,
+    logLevel: 'error',
+    onlyCategories: categories.map((category) => category.id),
+  });
+  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+  const { runtimeError } = result.lhr;
+  if (runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.code} ${runtimeError.message}`);
+  return result.lhr;
+}
+
+/** Category scores as 0–100; Lighthouse reports null when a category could not be computed, counted as 0. */
+function scoreOf(run: Result, category: Category): number {
+  return Math.round((run.categories[category.id]?.score ?? 0) * 100);
+}
+
+/** Scores vary from run to run (CPU load on a 2-core machine), so each page is run several times. */
+async function auditPage(page: Page, origin: string, chromePort: number): Promise<PageScores> {
+  const url = pageUrl(page, origin);
+  await assertPageServed(url);
+  const runs: Result[] = [];
+  for (let index = 1; index <= RUNS_PER_PAGE; index++) {
+    const run = await runLighthouse(url, chromePort);
+    runs.push(run);
+    const summary = categories.map((category) => `${category.title} ${scoreOf(run, category)}`).join(', ');
+    console.log(`${page.name} run ${index}/${RUNS_PER_PAGE}: ${summary}`);
+  }
+  return { page, scores: categories.map((category) => medianScore(runs, category)) };
+}
+
+function medianScore(runs: Result[], category: Category): CategoryScore {
+  const sorted = [...runs].sort((a, b) => scoreOf(a, category) - scoreOf(b, category));
+  const run = sorted[Math.floor(sorted.length / 2)];
+  if (!run) throw new Error('no Lighthouse runs to take a median of');
+  return { category, score: scoreOf(run, category), run };
+}
+
+function pageUrl(page: Page, origin: string): string {
+  return new URL(site.basePath + page.path, origin).href;
+}
+
+function pageLabel(page: Page): string {
+  return `${page.name} \`/${page.path}\``;
+}
+
+function scoreTable(results: PageScores[]): string {
+  const header = `| Page | ${categories.map((category) => category.title).join(' | ')} |`;
+  const rule = `| --- | ${categories.map(() => '---:').join(' | ')} |`;
+  const rows = results.map(({ page, scores }) => `| ${pageLabel(page)} | ${scores.map((s) => s.score).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}
+
+/** The category's audits that cost points: scored below 1, or errored (no score, which lowers the category). */
+function failingAudits({ category, run }: CategoryScore): string[] {
+  const refs = run.categories[category.id]?.auditRefs ?? [];
+  return refs.flatMap((ref) => {
+    const audit = run.audits[ref.id];
+    if (!audit) return [];
+    const failed = audit.scoreDisplayMode === 'error' || (audit.score !== null && audit.score < 1);
+    if (!failed) return [];
+    const detail = audit.errorMessage ?? audit.displayValue;
+    return [`- \`${audit.id}\` ${audit.title}${detail ? ` — ${detail}` : ''}`];
+  });
+}
+
+function categorySection(page: Page, categoryScore: CategoryScore): string {
+  const heading = `### ${pageLabel(page)}: ${categoryScore.category.title} ${categoryScore.score}`;
+  return [heading, '', ...failingAudits(categoryScore)].join('\n');
+}
+
+function failuresSection(results: PageScores[]): string {
+  const sections = results.flatMap(({ page, scores }) =>
+    scores.filter(({ score }) => score < 100).map((categoryScore) => categorySection(page, categoryScore)),
+  );
+  if (sections.length === 0) return 'Every page scores 100 in every category.';
+  return [
+    '## Audits below 100',
+    '',
+    'From the run with the median score; `id`, title and Lighthouse’s measured value.',
+    '',
+    sections.join('\n\n'),
+  ].join('\n');
+}
+
+function thresholdViolations(results: PageScores[]): string[] {
+  return results.flatMap(({ page, scores }) =>
+    scores
+      .filter(({ category, score }) => score < category.minimum)
+      .map(({ category, score }) => `${pageLabel(page)}: ${category.title} ${score} (minimum ${category.minimum})`),
+  );
+}
+
+function report({ chromiumVersion, pages: results }: AuditResults, measuredAt: Date): string {
+  const lighthouseVersion = results[0]?.scores[0]?.run.lighthouseVersion;
+  if (!lighthouseVersion) throw new Error('no pages were audited');
+  const thresholds = categories.map((category) => `${category.title} ${category.minimum}`).join(', ');
+  const date = measuredAt.toISOString().replace(/\.\d+Z$/, 'Z');
+  return [
+    '# Lighthouse audit',
+    '',
+    `Measured by \`npm run audit\` (\`src/cli/audit.ts\`) on ${date}: the site is built and served by`,
+    `\`astro preview\`, then Lighthouse ${lighthouseVersion} in headless Chromium ${chromiumVersion} audits each page`,
+    'with its default mobile settings (mobile emulation, simulated throttling). Each page is run',
+    `${RUNS_PER_PAGE} times; the table shows the median score (0–100) per category. The command fails below`,
+    `${thresholds}. Performance depends on the machine and on what else runs on it: compare runs`,
+    'from the same, otherwise idle, machine.',
+    '',
+    scoreTable(results),
+    '',
+    failuresSection(results),
+    '',
+  ].join('\n');
+}
+
+async function auditPages(origin: string): Promise<AuditResults> {
+  const chrome = await launchChrome();
+  try {
+    const chromiumVersion = await browserVersion(chrome);
+    const results: PageScores[] = [];
+    for (const page of pages) results.push(await auditPage(page, origin, chrome.port));
+    return { chromiumVersion, pages: results };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function main(): Promise<number> {
+  const measuredAt = new Date();
+  buildSite();
+  const server = startPreview(await findFreePort());
+  let results: AuditResults;
+  try {
+    results = await auditPages(await previewOrigin(server));
+  } finally {
+    await stopServer(server);
+  }
+  writeFileSync(REPORT_FILE, report(results, measuredAt));
+  console.log(`\n${scoreTable(results.pages)}\n\nWrote ${REPORT_FILE}.`);
+  const violations = thresholdViolations(results.pages);
+  if (violations.length === 0) return 0;
+  console.error(`\nBelow the threshold:\n${violations.map((violation) => `  ${violation}`).join('\n')}`);
+  return 1;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`audit: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

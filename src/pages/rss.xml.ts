@@ -1,0 +1,37 @@
+/**
+ * RSS with the full text of the newest articles. Bounded: a feed of a ten-year archive would weigh
+ * megabytes, and readers subscribe for what is new; the archive pages hold the rest.
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { loadArchive } from '../data/archive.ts';
+import { urls } from '../data/urls.ts';
+import { formatByline } from '../lib/bylines.ts';
+import { deriveSummary } from '../lib/text.ts';
+import { site } from '../site.config.ts';
+
+export const FEED_SIZE = 50;
+
+const escapeXml = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
+
+export const GET: APIRoute = async () => {
+  const { articles } = await loadArchive();
+  return rss({
+    title: site.name,
+    description: site.description,
+    site: new URL(urls.home(), site.url).href,
+    trailingSlash: true,
+    customData: '<language>zh-cn</language>',
+    // RSS's <author> wants an e-mail address; Dublin Core's creator takes the printed byline.
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    items: articles.slice(0, FEED_SIZE).map((article) => ({
+      title: article.data.subtitle ? `${article.data.title}：${article.data.subtitle}` : article.data.title,
+      link: new URL(urls.article(article.id), site.url).href,
+      pubDate: article.data.date,
+      description: article.data.summary ?? deriveSummary(article.body ?? ''),
+      content: article.rendered?.html ?? '',
+      categories: [article.data.column, ...article.data.tags],
+      customData: article.data.byline.length ? `<dc:creator>${escapeXml(formatByline(article.data.byline))}</dc:creator>` : undefined,
+    })),
+  });
+};
