@@ -8,7 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT ?? 4391);
-/** The search-quality evaluation site (archive + fixture corpus), built by `npm run build:search-eval`. */
+/** The corpus site (archive + fixture corpus: search quality, photos), built by `npm run build:corpus`. */
 const evalPort = port + 1;
 const browser = {
   ...devices['Desktop Chrome'],
@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', testDir: 'tests/e2e', use: browser },
-    { name: 'search-quality', testDir: 'tests/search-eval', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
+    { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
   ],
   webServer: [
     {

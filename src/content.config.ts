@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { articleSchema } from './lib/article.ts';
+import { createArticleSchema } from './lib/article.ts';
 import { formatProblem, parseArticleFile } from './lib/article-file.ts';
 import { contentDir } from './content-dir.ts';
 
@@ -39,5 +39,6 @@ function displayPath(file: string): string {
 }
 
 export const collections = {
-  articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
+  // Photo paths become images of Astro's pipeline (checked to exist, optimised, sized) only here; lib stays plain.
+  articles: defineCollection({ loader: articlesLoader(), schema: ({ image }) => createArticleSchema(image()) }),
 };

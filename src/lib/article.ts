@@ -13,15 +13,16 @@ const columnNames = columns.map((column) => column.name) as [string, ...string[]
 
 const text = (field: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `缺少${field}` : `${field}应为文字`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `缺少${field}` : `${field}应为文字`),
+    })
     .trim()
     .min(1, { error: `${field}不能为空` });
 
 const newsDate = (field: string) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `缺少${field}` : `${field}应写成 YYYY-MM-DD（例如 2024-05-06）`,
+      error: (issue) => (issue.input === undefined ? `缺少${field}` : `${field}应写成 YYYY-MM-DD（例如 2024-05-06）`),
     })
     .transform((value, ctx) => {
       const parsed = parseNewsDate(value);
@@ -33,9 +34,15 @@ const newsDate = (field: string) =>
     });
 
 export const bylineEntrySchema = z.strictObject({
-  role: z.enum(BYLINE_ROLES, { error: `署名身份应为 ${BYLINE_ROLES.join('、')} 之一` }),
+  role: z.enum(BYLINE_ROLES, {
+    error: `署名身份应为 ${BYLINE_ROLES.join('、')} 之一`,
+  }),
   name: text('署名姓名'),
-  credit: z.enum(BYLINE_CREDITS, { error: '供稿类型应为 文、图 或 文图（印刷版的 /文、/图）' }).optional(),
+  credit: z
+    .enum(BYLINE_CREDITS, {
+      error: '供稿类型应为 文、图 或 文图（印刷版的 /文、/图）',
+    })
+    .optional(),
   note: text('署名备注').optional(),
 });
 
@@ -50,31 +57,56 @@ export const sourceSchema = z.strictObject({
   note: text('来源说明').optional(),
 });
 
-export const articleSchema = z
-  .strictObject({
-    title: text('主题（title）'),
-    subtitle: text('副题（subtitle）').optional(),
-    kicker: text('引题（kicker）').optional(),
-    date: newsDate('发布日期（date）'),
-    updated: newsDate('更新日期（updated）').optional(),
-    summary: text('导语（summary）').optional(),
-    column: z.enum(columnNames, {
-      error: (issue) =>
-        issue.input === undefined
-          ? `缺少栏目（column），可选：${columnNames.join('、')}`
-          : `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
-    }),
-    tags: z.array(text('标签')).default([]),
-    byline: z.array(bylineEntrySchema).default([]),
-    people: z.array(text('人名')).default([]),
-    source: sourceSchema.optional(),
-    draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
-  })
-  .superRefine((data, ctx) => {
-    if (data.updated && data.updated < data.date) {
-      ctx.addIssue({ code: 'custom', path: ['updated'], message: '更新日期早于发布日期' });
-    }
+/**
+ * A photo of the article. `src` is a path relative to the article file; in Astro it is resolved and
+ * optimised by the image pipeline (see content.config.ts), so the schema takes the source as a parameter.
+ */
+export function photoSchema<Source extends z.ZodType>(source: Source) {
+  return z.strictObject({
+    src: source,
+    /** What the photo shows, for readers who cannot see it. Required: a news photo without it says nothing. */
+    alt: text('图片说明文字（alt）'),
+    caption: text('图片说明（caption）').optional(),
+    /** Photographer; defaults to the byline's /图 credit. */
+    credit: text('摄影者（credit）').optional(),
   });
+}
+
+/** The article schema, with photo sources as `photoSource` describes them (plain paths outside Astro). */
+export function createArticleSchema<Source extends z.ZodType>(photoSource: Source) {
+  return z
+    .strictObject({
+      title: text('主题（title）'),
+      subtitle: text('副题（subtitle）').optional(),
+      kicker: text('引题（kicker）').optional(),
+      date: newsDate('发布日期（date）'),
+      updated: newsDate('更新日期（updated）').optional(),
+      summary: text('导语（summary）').optional(),
+      column: z.enum(columnNames, {
+        error: (issue) =>
+          issue.input === undefined
+            ? `缺少栏目（column），可选：${columnNames.join('、')}`
+            : `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
+      }),
+      tags: z.array(text('标签')).default([]),
+      byline: z.array(bylineEntrySchema).default([]),
+      people: z.array(text('人名')).default([]),
+      source: sourceSchema.optional(),
+      photos: z.array(photoSchema(photoSource)).default([]),
+      draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
+    })
+    .superRefine((data, ctx) => {
+      if (data.updated && data.updated < data.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: '更新日期早于发布日期',
+        });
+      }
+    });
+}
+
+export const articleSchema = createArticleSchema(text('图片文件（src）'));
 
 export type ArticleData = z.output<typeof articleSchema>;
 export type ArticleInput = z.input<typeof articleSchema>;

@@ -66,6 +66,7 @@ describe('parseArticleFile', () => {
     ['an unknown byline role', variant(/role: 通讯员/, 'role: 撰稿'), 'byline.1.role', 10, '署名身份应为'],
     ['an unknown byline credit', variant(/credit: 图/, 'credit: 视频'), 'byline.1.credit', 12, '供稿类型'],
     ['tags that are not a list', variant(/^tags: .*$/m, 'tags: 安全生产'), 'tags', 6, ''],
+    ['a photo without alt text', variant(/^tags: .*$/m, 'tags: [安全生产]\nphotos:\n  - src: ./a.jpg\n    caption: 现场'), 'photos.0.alt', 8, '缺少图片说明文字'],
     ['an update before publication', variant(/^column: /m, 'updated: 2024-05-01\ncolumn: '), 'updated', 5, '早于发布日期'],
   ])('rejects %s, naming the field and its line', (_kind, source, field, line, words) => {
     const [problem, ...rest] = problemsOf(source);

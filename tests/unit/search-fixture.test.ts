@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
 import { bodyParagraphs } from '../../src/lib/text.ts';
-import type { EvalQuery } from '../search-eval/metrics.ts';
+import type { EvalQuery } from '../corpus/metrics.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recallAt5, reciprocalRank, summarize } from '../search-eval/metrics.ts';
+import { recallAt5, reciprocalRank, summarize } from '../corpus/metrics.ts';
 
 const outcome = (expected: string[], results: string[], kind = 'name') => ({ kind, query: 'q', expected, results });
 
