@@ -223,7 +223,7 @@ function failuresSection(results: PageScores[]): string {
   return [
     '## Audits below 100',
     '',
-    'From the run with the median score; `id`, title and Lighthouse's measured value.',
+    "From the run with the median score; `id`, title and Lighthouse's measured value.",
     '',
     sections.join('\n\n'),
   ].join('\n');
@@ -251,8 +251,9 @@ function report({ chromiumVersion, pages: results }: AuditResults, measuredAt: D
     `- How: Lighthouse ${lighthouseVersion} in headless Chromium ${chromiumVersion}, with Lighthouse's default mobile`,
     '  settings (mobile emulation, simulated throttling).',
     `- Each page is run ${RUNS_PER_PAGE} times; the table shows the median score (0–100) per category.`,
-    `- The command fails below ${thresholds}. Performance depends on the machine and on`,
-    '  what else runs on it: compare runs from the same, otherwise idle, machine.',
+    `- The command fails below ${thresholds}.`,
+    '- Performance depends on the machine and on what else runs on it: compare runs from the same, otherwise idle,',
+    '  machine.',
     '',
     scoreTable(results),
     '',

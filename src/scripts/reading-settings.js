@@ -2,6 +2,8 @@
 // Applies the reader's saved theme and text size, and wires the buttons of ReadingControls.astro.
 (() => {
   const root = document.documentElement;
+  // Styles for script-only parts key on this class; set before first paint, so nothing shifts later.
+  root.classList.add('js');
   const store = {
     get: (key) => { try { return localStorage.getItem(key); } catch { return null; } },
     set: (key, value) => { try { localStorage.setItem(key, value); } catch {} },
@@ -36,7 +38,6 @@
       }
       show();
     });
-    controls.hidden = false;
     show();
   });
 })();

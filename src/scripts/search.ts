@@ -101,7 +101,6 @@ export function startSearchPage(): void {
   const moreButton = more?.querySelector('button');
   const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
   if (!form || !input || !status || !list || !more || !moreButton || !suggestion) return;
-  document.querySelector('[data-search-needs-js]')?.remove();
   const siteBase = form.dataset.siteBase ?? '/';
 
   let pagefind: Promise<Pagefind> | undefined;
