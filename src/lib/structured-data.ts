@@ -12,7 +12,10 @@ export interface SiteIdentity {
 }
 
 /** schema.org NewsArticle for an article page. `url` is the absolute canonical URL. */
-export function newsArticleJsonLd(article: ArticleData, url: string, site: SiteIdentity, imageUrls: string[] = []) {
+/** The article fields the structured data uses (photos arrive as image URLs, already resolved). */
+type DescribedArticle = Pick<ArticleData, 'title' | 'subtitle' | 'date' | 'updated' | 'byline' | 'column' | 'tags' | 'source'>;
+
+export function newsArticleJsonLd(article: DescribedArticle, url: string, site: SiteIdentity, imageUrls: string[] = []) {
   const authors = article.byline
     .filter((entry) => entry.role !== '编辑')
     .map((entry) => ({
