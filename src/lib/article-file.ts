@@ -6,7 +6,7 @@
  * Astro's default parser (js-yaml) turns dates into Date objects and silently rolls an impossible
  * `2024-13-40` over to 2025-02-09; reading the text ourselves lets the schema reject it.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
 
 export interface ArticleProblem {
@@ -123,4 +123,10 @@ function childNode(node: Node | undefined, segment: string | number): Node | und
   if (!node || !('get' in node) || typeof node.get !== 'function') return undefined;
   const child = (node as { get(key: unknown, keepScalar: true): unknown }).get(segment, true);
   return child && typeof child === 'object' && 'range' in child ? (child as Node) : undefined;
+}
+
+/** An article file: YAML frontmatter, then the paragraphs separated by blank lines. */
+export function formatArticleFile(frontmatter: Record<string, unknown>, paragraphs: readonly string[]): string {
+  const yaml = stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return `---\n${yaml}---\n${paragraphs.join('\n\n')}\n`;
 }

@@ -82,12 +82,13 @@ export function createArticleSchema<Source extends z.ZodType>(photoSource: Sourc
       date: newsDate('发布日期（date）'),
       updated: newsDate('更新日期（updated）').optional(),
       summary: text('导语（summary）').optional(),
-      column: z.enum(columnNames, {
-        error: (issue) =>
-          issue.input === undefined
-            ? `缺少栏目（column），可选：${columnNames.join('、')}`
-            : `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
-      }),
+      // Optional only while a draft: an imported article waits for the editor to choose its column.
+      column: z
+        .enum(columnNames, {
+          error: (issue) =>
+            `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
+        })
+        .optional(),
       tags: z.array(text('标签')).default([]),
       byline: z.array(bylineEntrySchema).default([]),
       people: z.array(text('人名')).default([]),
@@ -96,6 +97,9 @@ export function createArticleSchema<Source extends z.ZodType>(photoSource: Sourc
       draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
     })
     .superRefine((data, ctx) => {
+      if (!data.column && !data.draft) {
+        ctx.addIssue({ code: 'custom', path: ['column'], message: `缺少栏目（column），可选：${columnNames.join('、')}` });
+      }
       if (data.updated && data.updated < data.date) {
         ctx.addIssue({
           code: 'custom',
@@ -103,7 +107,9 @@ export function createArticleSchema<Source extends z.ZodType>(photoSource: Sourc
           message: '更新日期早于发布日期',
         });
       }
-    });
+    })
+    // Past the check above only a draft can lack a column; '' keeps `column` a plain string everywhere.
+    .transform(({ column, ...data }) => ({ ...data, column: column ?? '' }));
 }
 
 export const articleSchema = createArticleSchema(text('图片文件（src）'));
@@ -111,7 +117,7 @@ export const articleSchema = createArticleSchema(text('图片文件（src）'));
 export type ArticleData = z.output<typeof articleSchema>;
 export type ArticleInput = z.input<typeof articleSchema>;
 
-export const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
+export const ARTICLE_FIELDS = Object.keys(articleSchema.in.shape);
 
 /** Whether an article may appear anywhere in the built site: not a draft, and not dated after `now`. */
 export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now: Date): boolean {

@@ -1,0 +1,92 @@
+/**
+ * `npm run import -- <print-edition.txt> --date YYYY-MM-DD [--dry-run] [--force] [--out DIR]`
+ *
+ * Splits the plain text of a printed page into articles (lib/print-edition.ts) and writes one Markdown file
+ * each under content/articles/YYYY/MM/. All or nothing: if any article fails to parse, or a target exists
+ * (without --force), nothing is written. Prints what it wrote and what the editor should check.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
+import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
+import { slugFor } from '../lib/slug.ts';
+
+const USAGE = '用法：npm run import -- <版面文本.txt> --date YYYY-MM-DD [--dry-run] [--force] [--out content/articles]';
+
+function fail(lines: string[], code = 1): never {
+  for (const line of lines) console.error(line);
+  process.exit(code);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        date: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'content/articles' },
+      },
+    });
+  } catch (error) {
+    fail([(error as Error).message, USAGE], 2);
+  }
+  const [file] = args.positionals;
+  const { date, out } = args.values;
+  if (!file || !date || args.positionals.length > 1) fail([USAGE], 2);
+  if (!existsSync(file)) fail([`${file}: 文件不存在`]);
+
+  const text = decodeUtf8(file, readFileSync(file));
+  const parsed = parsePrintEdition(text, date);
+  if (!parsed.ok) fail([...parsed.problems.map((problem) => `${file}:${problem.line}: ${problem.message}`), '没有写入任何文件。']);
+
+  // Plan every file first; write only when every one is good.
+  const taken = new Set<string>();
+  const planned = parsed.articles.map((article) => {
+    const [year, month] = article.date.split('-');
+    const slug = slugFor(article.title, taken);
+    taken.add(slug);
+    const path = join(out, year!, month!, `${slug}.md`);
+    const content = formatArticleFile(importedFrontmatter(article, basename(file)), article.paragraphs);
+    return { article, path, content };
+  });
+  const problems = planned.flatMap(({ article, path, content }) => {
+    const check = parseArticleFile(content, path);
+    if (!check.ok) return check.problems.map((problem) => `${file}:${article.line}: 生成的稿件不合格式（${problem.field}：${problem.message}）`);
+    if (existsSync(path) && !args.values.force) return [`${file}:${article.line}: ${path} 已存在；确认要覆盖请加 --force`];
+    return [];
+  });
+  if (problems.length > 0) fail([...problems, '没有写入任何文件。']);
+
+  for (const { article, path, content } of planned) {
+    if (!args.values['dry-run']) writeAtomically(path, content);
+    console.log(`${args.values['dry-run'] ? '将写入' : '已写入'} ${relative('.', path)}：${article.title}`);
+    for (const note of article.notes) console.log(`  待核对：${note}`);
+    console.log('  请选择栏目（column），补充标签（tags）和人物（people），再删除 draft: true。');
+  }
+  console.log(`${args.values['dry-run'] ? '试运行：共' : '共导入'} ${planned.length} 篇。`);
+}
+
+/** UTF-8 only: a wrongly encoded file (GBK from an old system) would import as garbage. */
+function decodeUtf8(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const badAt = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
+    const line = new TextDecoder('utf-8').decode(bytes).slice(0, badAt).split('\n').length;
+    fail([`${file}:${line}: 不是 UTF-8 编码的文本（可能是 GBK）；请另存为 UTF-8 后再导入`, '没有写入任何文件。']);
+  }
+}
+
+/** Write to a temporary file beside the target, then rename: a crash never leaves half an article. */
+function writeAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+main();
