@@ -12,7 +12,8 @@ import { buildTime } from '../site.config.ts';
 export type Article = CollectionEntry<'articles'>;
 
 async function buildArchive() {
-  const articles = newestFirst(await getCollection('articles', ({ data }) => isPublished(data, buildTime)));
+  // `astro dev` shows drafts and embargoed articles too (with a banner), so editors can see them; builds never do.
+  const articles = newestFirst(await getCollection('articles', ({ data }) => import.meta.env.DEV || isPublished(data, buildTime)));
   return {
     articles,
     neighbours: neighbours(articles),

@@ -81,6 +81,8 @@ export function createArticleSchema<Source extends z.ZodType>(photoSource: Sourc
       kicker: text('引题（kicker）').optional(),
       date: newsDate('发布日期（date）'),
       updated: newsDate('更新日期（updated）').optional(),
+      /** 更正: what was corrected, shown on the article; give `updated` with it. */
+      correction: text('更正说明（correction）').optional(),
       summary: text('导语（summary）').optional(),
       // Optional only while a draft: an imported article waits for the editor to choose its column.
       column: z
@@ -99,6 +101,9 @@ export function createArticleSchema<Source extends z.ZodType>(photoSource: Sourc
     .superRefine((data, ctx) => {
       if (!data.column && !data.draft) {
         ctx.addIssue({ code: 'custom', path: ['column'], message: `缺少栏目（column），可选：${columnNames.join('、')}` });
+      }
+      if (data.correction && !data.updated) {
+        ctx.addIssue({ code: 'custom', path: ['correction'], message: '有更正说明时请同时填写更新日期（updated）' });
       }
       if (data.updated && data.updated < data.date) {
         ctx.addIssue({

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
+import { writeUnpublished } from './unpublished.ts';
 
 export const EVAL_DIR = resolve('.eval');
 const contentDir = resolve(EVAL_DIR, 'content');
@@ -17,6 +18,7 @@ cpSync('content/articles', contentDir, { recursive: true });
 cpSync('tests/fixtures/search-corpus', contentDir, { recursive: true, errorOnExist: true, force: false });
 
 await generatePhoto(resolve(contentDir, '2021/03/photos/elevator-retrofit.jpg'));
+writeUnpublished(contentDir);
 
 /** A stand-in news photo (1600×1067, a JPEG like a camera's), so the image pipeline has real work to do. */
 async function generatePhoto(file: string): Promise<void> {
