@@ -3,11 +3,11 @@
  * is read by lib/article-file.ts so that a bad article stops the build with file:line:column and field.
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { createArticleSchema } from './lib/article.ts';
 import { formatProblem, parseArticleFile } from './lib/article-file.ts';
+import { displayPath } from './lib/display-path.ts';
 import { contentDir } from './content-dir.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
@@ -30,12 +30,6 @@ function articlesLoader(): Loader {
         },
       }),
   };
-}
-
-/** Paths inside the project print relative (content/articles/…), others in full. */
-function displayPath(file: string): string {
-  const inside = relative(process.cwd(), file);
-  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
 
 export const collections = {

@@ -6,10 +6,11 @@
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
 import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
+import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/slug.ts';
 
 const USAGE = '用法：npm run import -- <版面文本.txt> --date YYYY-MM-DD [--dry-run] [--force] [--out content/articles]';
@@ -63,7 +64,7 @@ function main(): void {
 
   for (const { article, path, content } of planned) {
     if (!args.values['dry-run']) writeAtomically(path, content);
-    console.log(`${args.values['dry-run'] ? '将写入' : '已写入'} ${relative('.', path)}：${article.title}`);
+    console.log(`${args.values['dry-run'] ? '将写入' : '已写入'} ${displayPath(path)}：${article.title}`);
     for (const note of article.notes) console.log(`  待核对：${note}`);
     console.log('  请选择栏目（column），补充标签（tags）和人物（people），再删除 draft: true。');
   }
