@@ -1,0 +1,49 @@
+/**
+ * `npm run check [-- --fix] [--content-only]`: the type check (astro check), then the content lint of every
+ * article (lib/lint.ts) with file:line:column messages. Exits non-zero on any error; warnings do not fail.
+ * --fix changes only what it reports as fixable (half-width punctuation between Chinese characters), writing
+ * each file atomically.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentDir } from '../content-dir.ts';
+import { displayPath } from '../lib/display-path.ts';
+import { applyFixes, formatLintProblem, lintArchive } from '../lib/lint.ts';
+
+const { values } = parseArgs({
+  options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
+});
+
+let failed = false;
+if (!values['content-only']) {
+  const typecheck = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit' });
+  failed = typecheck.status !== 0;
+}
+
+const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.md'))
+  .sort()
+  .map((file) => {
+    const path = join(contentDir, file);
+    return { path, file: displayPath(path), source: readFileSync(path, 'utf8') };
+  });
+const problems = lintArchive(files);
+
+if (values.fix) {
+  for (const { path, file, source } of files) {
+    const fixes = problems.filter((problem) => problem.file === file && problem.fix);
+    if (fixes.length === 0) continue;
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, applyFixes(source, fixes));
+    renameSync(temporary, path);
+    console.log(`已修改 ${file}：${fixes.length} 处`);
+  }
+}
+
+const remaining = values.fix ? problems.filter((problem) => !problem.fix) : problems;
+for (const problem of remaining) (problem.severity === 'error' ? console.error : console.log)(formatLintProblem(problem));
+const errors = remaining.filter((problem) => problem.severity === 'error').length;
+console.log(`检查了 ${files.length} 篇稿件：${errors} 个错误，${remaining.length - errors} 个警告${values.fix ? `，已修正 ${problems.length - remaining.length} 处` : ''}。`);
+process.exit(failed || errors > 0 ? 1 : 0);

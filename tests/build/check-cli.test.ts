@@ -1,0 +1,40 @@
+/** `npm run check` over a temporary archive (content lint only; the type check runs in npm test itself). */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'news-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const article = (title: string, body: string, date = '2024-05-06') =>
+  `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\nsummary: 导语。\n---\n${body}\n`;
+const runCheck = (...args: string[]) =>
+  spawnSync(process.execPath, ['src/cli/check.ts', '--content-only', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: dir } });
+
+describe('npm run check', { timeout: 30_000 }, () => {
+  it('passes with warnings, and --fix changes only the reported punctuation, atomically', () => {
+    mkdirSync(join(dir, '2024/05'), { recursive: true });
+    const file = join(dir, '2024/05/a.md');
+    writeFileSync(file, article('会议召开', '本报讯 会议召开,部署工作。他说：“好。'));
+    const first = runCheck();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/2024\/05\/a\.md:7:9 警告 \[half-width-punctuation\]/);
+    expect(first.stdout).toMatch(/2024\/05\/a\.md:7:\d+ 警告 \[unmatched-pair\]/);
+    expect(first.stdout).toContain('0 个错误，2 个警告');
+
+    const fixed = runCheck('--fix');
+    expect(fixed.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(article('会议召开', '本报讯 会议召开，部署工作。他说：“好。'));
+    expect(fixed.stdout).toContain('已修正 1 处');
+    expect(runCheck().stdout).not.toContain('half-width-punctuation');
+  });
+
+  it('fails on an error, naming file, line and field', () => {
+    writeFileSync(join(dir, '2024/05/b.md'), article('另一篇', '本报讯 正文。', '2024-13-40'));
+    const { status, stderr } = runCheck();
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/2024\/05\/b\.md:3:7 错误 \[schema\] 字段 date：日期“2024-13-40”不存在/);
+  });
+});
