@@ -8,6 +8,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
+import { findUnsafeHtml } from './unsafe-html.ts';
 
 export interface ArticleProblem {
   file: string;
@@ -57,9 +58,11 @@ export function parseArticleFile(source: string, file: string): ArticleFileResul
   const result = articleSchema.safeParse(raw);
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
-  if (result.success) {
+  const unsafe = findUnsafeHtml(body, bodyStartLine).map((problem) => ({ file, ...problem, field: '' }));
+  if (result.success && unsafe.length === 0) {
     return { ok: true, data: result.data, raw: raw as Record<string, unknown>, body, bodyStartLine };
   }
+  if (result.success) return { ok: false, problems: unsafe };
 
   const problems = result.error.issues.flatMap((issue): ArticleProblem[] => {
     if (issue.code === 'unrecognized_keys') {
@@ -76,6 +79,7 @@ export function parseArticleFile(source: string, file: string): ArticleFileResul
     const path = issue.path as (string | number)[];
     return [{ file, ...at(nearestNode(doc.contents, path)?.range?.[0]), field: path.join('.'), message: issue.message }];
   });
+  problems.push(...unsafe);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, problems };
 }

@@ -44,4 +44,11 @@ describe('astro build with a bad article', () => {
     expect(output).toMatch(new RegExp(`字段 ${field}：`));
     expect(outDirExists).toBe(false);
   }, 120_000);
+
+  it('a <script> in the body stops the build, names the file and line, and writes no output', () => {
+    const { status, output, outDirExists, file } = buildWithBrokenArticle('script', (s) => `${s}\n<script>alert(1)</script>\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:1 正文含有 <script>`));
+    expect(outDirExists).toBe(false);
+  }, 120_000);
 });
