@@ -61,7 +61,8 @@ export function isRecentNews(date: Date, now: Date): boolean {
   return date.getTime() <= now.getTime() && now.getTime() - date.getTime() <= NEWS_SITEMAP_WINDOW_MS;
 }
 
-const escapeXml = (text: string) =>
+/** Text for XML element content and attribute values. */
+export const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
 /** A Google News sitemap (news:news entries, language zh-cn). */

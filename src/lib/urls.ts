@@ -26,6 +26,7 @@ export function createUrls(basePath: string) {
   };
 }
 
-const twoDigits = (n: number) => String(n).padStart(2, '0');
+/** Months and days in URLs: 05, 06. */
+export const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 export type Urls = ReturnType<typeof createUrls>;

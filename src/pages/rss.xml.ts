@@ -7,12 +7,11 @@ import type { APIRoute } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/bylines.ts';
+import { escapeXml } from '../lib/structured-data.ts';
 import { deriveSummary } from '../lib/text.ts';
 import { site } from '../site.config.ts';
 
 export const FEED_SIZE = 50;
-
-const escapeXml = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 
 export const GET: APIRoute = async () => {
   const { articles } = await loadArchive();
