@@ -7,19 +7,16 @@
  * is serving. astro.config.ts reads OUT_DIR and ASTRO_CACHE_DIR for the build and the preview server alike, so
  * `OUT_DIR=node_modules/.audit/dist ASTRO_CACHE_DIR=node_modules/.audit/cache npm run audit` keeps them apart.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { site } from '../site.config.ts';
+import { ASTRO_CLI, startPreview } from './preview-server.ts';
 
-const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
 const REPORT_FILE = 'docs/audit.md';
 const RUNS_PER_PAGE = 3;
-const SERVER_START_TIMEOUT_MS = 30_000;
 
 /** One page of each template readers land on; paths are relative to the site's base path. */
 const pages = [
@@ -73,63 +70,10 @@ function buildSite(): void {
   }
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startPreview(port: number): ChildProcess {
-  const args = [ASTRO_CLI, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)];
-  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-/**
- * Resolves with the origin the preview server printed. Vite moves to the next port when the requested one was
- * taken in the meantime, so the printed address, not the requested port, is the one to audit.
- */
-function previewOrigin(server: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timeout = () => fail(new Error(`astro preview printed no address within ${SERVER_START_TIMEOUT_MS} ms`));
-    const timer = setTimeout(timeout, SERVER_START_TIMEOUT_MS);
-    const onExit = (code: number | null) => fail(new Error(`astro preview exited (code ${code}) before serving`));
-    const onOutput = (chunk: Buffer) => {
-      // Strip colour codes, which would split the address when colours are forced (FORCE_COLOR).
-      output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
-      const address = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (address) finish(() => resolve(address[0]));
-    };
-    const fail = (error: Error) => finish(() => reject(error));
-    const finish = (settle: () => void) => {
-      clearTimeout(timer);
-      server.off('exit', onExit);
-      server.stdout?.off('data', onOutput);
-      // Keep draining the pipe so a chatty server never blocks on a full buffer.
-      server.stdout?.resume();
-      settle();
-    };
-    server.on('exit', onExit);
-    server.stdout?.on('data', onOutput);
-  });
-}
-
 /** Fails early, with a message, when dist/ lacks a page instead of letting Lighthouse audit an error page. */
 async function assertPageServed(url: string): Promise<void> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}; is the page still in the build?`);
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = once(server, 'exit');
-  server.kill('SIGTERM');
-  await exited;
 }
 
 function launchChrome(): Promise<LaunchedChrome> {
@@ -277,12 +221,12 @@ async function auditPages(origin: string): Promise<AuditResults> {
 async function main(): Promise<number> {
   const measuredAt = new Date();
   buildSite();
-  const server = startPreview(await findFreePort());
+  const server = await startPreview();
   let results: AuditResults;
   try {
-    results = await auditPages(await previewOrigin(server));
+    results = await auditPages(server.origin);
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
   writeFileSync(REPORT_FILE, report(results, measuredAt));
   console.log(`\n${scoreTable(results.pages)}\n\nWrote ${REPORT_FILE}.`);
