@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: builds a synthetic archive of N articles (default 10,000) with the real production build
+ * and reports what it costs: time (content sync, page rendering, search indexing, total), peak memory of the
+ * whole process tree, output sizes, and in Chromium what a first search transfers and how fast later searches
+ * render. Writes .bench/report-<N>.json and .md and prints the table.
+ *
+ *   npm run bench -- --articles 10000 --runs 3    # median of 3 builds
+ *   npm run bench -- --articles 1000 --keep       # keep the temporary archive and site for a look
+ *
+ * The archive is generated in a temporary directory, never in content/; each run starts from an empty
+ * output and content cache, as a CI build does.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ASTRO_CLI, startPreview } from '../src/cli/preview-server.ts';
+import { site } from '../src/site.config.ts';
+import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
+import { measureSearch, type SearchMeasurements } from './search-probe.ts';
+import { writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
+
+const REPORT_DIR = '.bench';
+
+interface BuildRun {
+  totalSeconds: number;
+  /** Astro's content layer: reading, validating and rendering the Markdown. */
+  contentSeconds?: number;
+  /** Astro writing the pages. */
+  pagesSeconds?: number;
+  /** The search index (the integration's own measure). */
+  indexSeconds?: number;
+  pages: number;
+  memory?: MemoryPeak;
+}
+
+interface Report {
+  measuredAt: string;
+  machine: { cpus: number; node: string };
+  archive: SyntheticArchiveSummary;
+  runs: BuildRun[];
+  median: { totalSeconds: number; contentSeconds?: number; pagesSeconds?: number; indexSeconds?: number; peakTreeBytes?: number };
+  pagesPerSecond: number;
+  sizes: { siteBytes: number; indexBytes: number; htmlFiles: number };
+  search?: SearchMeasurements & {
+    firstSearchBytes: { median: number; max: number };
+    firstSearchGzippedBytes: { median: number; max: number };
+    warmMs: { median: number; p95: number };
+  };
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '20240506' },
+      keep: { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
+    },
+  });
+  const articles = Number(values.articles);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles must be a positive whole number, got ${values.articles}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, got ${values.runs}`);
+  return { articles, runs, seed: Number(values.seed), keep: values.keep, search: !values['no-search'] };
+}
+
+/** One production build of the archive, watched from outside. */
+async function build(env: NodeJS.ProcessEnv): Promise<BuildRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [ASTRO_CLI, 'build'], { env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const watcher = canWatchProcesses() ? watchProcessTree(child.pid!) : undefined;
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const memory = watcher?.stop();
+  // Astro colours its log even when FORCE_COLOR=0; the figures are read from the plain text.
+  log = log.replace(/\u001b\[[0-9;]*m/g, '');
+  if (code !== 0) throw new Error(`the build failed (exit code ${code}):\n${log.slice(-4000)}`);
+  return {
+    totalSeconds: (performance.now() - started) / 1000,
+    contentSeconds: seconds(/\[types\] Generated ([\d.]+)(m?s)/.exec(log)),
+    pagesSeconds: seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(log)),
+    indexSeconds: seconds(/\[news-pagefind\] indexed \d+ articles in \d+ parts? in ([\d.]+) (s)/.exec(log)),
+    pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0),
+    memory,
+  };
+}
+
+function seconds(match: RegExpExecArray | null): number | undefined {
+  if (!match) return undefined;
+  return Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
+}
+
+function directoryStats(dir: string): { bytes: number; htmlFiles: number } {
+  let bytes = 0;
+  let htmlFiles = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) htmlFiles += 1;
+  }
+  return { bytes, htmlFiles };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const spread = (values: number[]) => ({ median: median(values), max: Math.max(...values) });
+
+const definedMedian = (values: (number | undefined)[]) => {
+  const known = values.filter((value): value is number => value !== undefined);
+  return known.length ? median(known) : undefined;
+};
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const s = (value?: number) => (value === undefined ? '–' : `${value.toFixed(1)} s`);
+
+export function markdownReport(report: Report): string {
+  const { median: m } = report;
+  const lines = [
+    `Benchmark: ${report.archive.articles} articles (${report.archive.tags} tags, ${report.archive.reporters} reporters, ${report.archive.people} people), ${report.runs.length} run(s), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.measuredAt}`,
+    '',
+    '| Measure | Median | Runs |',
+    '| --- | --- | --- |',
+    `| Total build (wall) | ${s(m.totalSeconds)} | ${report.runs.map((run) => s(run.totalSeconds)).join(', ')} |`,
+    `| Content sync | ${s(m.contentSeconds)} | ${report.runs.map((run) => s(run.contentSeconds)).join(', ')} |`,
+    `| Page rendering | ${s(m.pagesSeconds)} | ${report.runs.map((run) => s(run.pagesSeconds)).join(', ')} |`,
+    `| Search index | ${s(m.indexSeconds)} | ${report.runs.map((run) => s(run.indexSeconds)).join(', ')} |`,
+    `| Peak RSS, whole build | ${m.peakTreeBytes === undefined ? '–' : mb(m.peakTreeBytes)} | ${report.runs.map((run) => (run.memory ? mb(run.memory.treeBytes) : '–')).join(', ')} |`,
+    `| Peak RSS, largest process | ${report.runs[0]?.memory ? mb(report.runs[0].memory.largestProcessBytes) : '–'} | |`,
+    `| Pages | ${report.runs[0]?.pages ?? 0} (${report.pagesPerSecond.toFixed(0)} per second) | |`,
+    `| Site size | ${mb(report.sizes.siteBytes)} (${report.sizes.htmlFiles} HTML files) | |`,
+    `| Search index size | ${mb(report.sizes.indexBytes)} | |`,
+  ];
+  if (report.search) {
+    const { firstSearchBytes, firstSearchGzippedBytes, warmMs } = report.search;
+    lines.push(
+      `| First search, bytes transferred (gzip host) | ${kb(firstSearchGzippedBytes.median)} (max ${kb(firstSearchGzippedBytes.max)}) | ${report.search.firstSearch.length} queries |`,
+      `| First search, bytes transferred (astro preview) | ${kb(firstSearchBytes.median)} (max ${kb(firstSearchBytes.max)}) | |`,
+      `| Warm search, submit to rendered | ${warmMs.median.toFixed(0)} ms (p95 ${warmMs.p95.toFixed(0)} ms) | ${report.search.warmSearch.length} queries |`,
+      '',
+      '| Query | Results shown | First search | Warm |',
+      '| --- | --- | --- | --- |',
+      ...report.search.firstSearch.map((first, index) => {
+        const warm = report.search!.warmSearch[index]!;
+        return `| ${first.query} | ${first.results} | ${kb(first.gzippedBytes)}, ${first.requests} requests, ${first.ms.toFixed(0)} ms | ${warm.ms.toFixed(0)} ms |`;
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const { articles, runs, seed, keep, search } = options();
+  const workDir = mkdtempSync(join(tmpdir(), `news-bench-${articles}-`));
+  const contentDir = join(workDir, 'content');
+  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(workDir, 'dist'), ASTRO_CACHE_DIR: join(workDir, 'cache') };
+  try {
+    console.log(`Generating ${articles} articles in ${contentDir} …`);
+    const archive = writeSyntheticArchive(contentDir, { articles, seed });
+    const results: BuildRun[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      rmSync(env.OUT_DIR, { recursive: true, force: true });
+      rmSync(env.ASTRO_CACHE_DIR, { recursive: true, force: true });
+      console.log(`Build ${run} of ${runs} …`);
+      const result = await build(env);
+      console.log(`  ${s(result.totalSeconds)} total, ${s(result.indexSeconds)} index, peak ${result.memory ? mb(result.memory.treeBytes) : '–'}`);
+      results.push(result);
+    }
+    const siteStats = directoryStats(env.OUT_DIR);
+    const index = directoryStats(join(env.OUT_DIR, 'pagefind'));
+    const totalSeconds = median(results.map((run) => run.totalSeconds));
+    const report: Report = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+      archive,
+      runs: results,
+      median: {
+        totalSeconds,
+        contentSeconds: definedMedian(results.map((run) => run.contentSeconds)),
+        pagesSeconds: definedMedian(results.map((run) => run.pagesSeconds)),
+        indexSeconds: definedMedian(results.map((run) => run.indexSeconds)),
+        peakTreeBytes: definedMedian(results.map((run) => run.memory?.treeBytes)),
+      },
+      pagesPerSecond: (results[0]?.pages ?? 0) / totalSeconds,
+      sizes: { siteBytes: siteStats.bytes, indexBytes: index.bytes, htmlFiles: siteStats.htmlFiles },
+    };
+    if (search) {
+      console.log('Measuring search in Chromium …');
+      const server = await startPreview(env);
+      try {
+        const measured = await measureSearch(`${server.origin}${site.basePath}search/`);
+        report.search = {
+          ...measured,
+          firstSearchBytes: spread(measured.firstSearch.map((q) => q.bytes)),
+          firstSearchGzippedBytes: spread(measured.firstSearch.map((q) => q.gzippedBytes)),
+          warmMs: { median: median(measured.warmSearch.map((q) => q.ms)), p95: percentile(measured.warmSearch.map((q) => q.ms), 95) },
+        };
+      } finally {
+        await server.stop();
+      }
+    }
+    mkdirSync(REPORT_DIR, { recursive: true });
+    const table = markdownReport(report);
+    writeFileSync(join(REPORT_DIR, `report-${articles}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(REPORT_DIR, `report-${articles}.md`), table);
+    console.log(`\n${table}\nWrote ${resolve(REPORT_DIR, `report-${articles}.json`)} and .md`);
+  } finally {
+    if (keep) console.log(`Kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
