@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { createArticleSchema } from './lib/article.ts';
+import { articleIdFromPath } from './lib/article-id.ts';
 import { formatProblem, parseArticleFile } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
 import { contentDir } from './content-dir.ts';
@@ -13,7 +14,8 @@ import { contentDir } from './content-dir.ts';
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
 
 function articlesLoader(): Loader {
-  const inner = glob({ pattern: '**/*.md', base: contentDir });
+  // Ids from lib, so the search indexer (which reads the files itself) derives the same URLs.
+  const inner = glob({ pattern: '**/*.md', base: contentDir, generateId: ({ entry }) => articleIdFromPath(entry) });
   return {
     name: 'news-articles',
     load: (context) =>

@@ -1,16 +1,26 @@
 /**
- * Builds the Pagefind search index right after Astro writes the site, so `astro build` is the one step
- * that produces a searchable site. Only what the pages mark with data-pagefind-body is indexed
- * (the article: headline and text), never navigation. A failure fails the build.
+ * The search index, built by `astro build` itself. When the build starts, the indexer (src/cli/index-search.ts)
+ * starts as a process of its own and indexes the published articles from the content directory while Astro
+ * renders the pages (the machine's second core); when the pages are written, its parts are moved into
+ * dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
+ * without the browser files they would duplicate, and pagefind/parts.json lists them for the search page.
+ * A failure fails the build and leaves no index.
  *
  * In `astro dev` there is no build output, so the dev server serves the index of the last build
  * (dist/pagefind/) instead: search works while editing, over the content as it was last built.
  */
 import type { AstroIntegration } from 'astro';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import * as pagefind from 'pagefind';
+import type { SearchPartsManifest } from '../lib/search-parts.ts';
+import { buildTime } from '../site.config.ts';
+
+const INDEX_DIR = 'pagefind';
+const INDEXER = fileURLToPath(new URL('../cli/index-search.ts', import.meta.url));
+/** What an older part needs in the browser; pagefind.js and the WebAssembly come from the main index. */
+const PART_FILES = new Set(['pagefind-entry.json', 'index', 'fragment', 'filter']);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -18,23 +28,47 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+interface RunningIndexer {
+  process: ChildProcess;
+  done: Promise<string>;
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let outDir = 'dist';
+  let stagingDir = '';
   let base = '/';
+  let indexer: RunningIndexer | undefined;
   return {
     name: 'news-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        stagingDir = join(fileURLToPath(config.cacheDir), 'search-index');
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
+      'astro:build:start': () => {
+        indexer = startIndexer(stagingDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        const waitStarted = performance.now();
+        try {
+          if (!indexer) throw new Error('the search indexer was not started');
+          const summary = await indexer.done;
+          const waited = ((performance.now() - waitStarted) / 1000).toFixed(1);
+          await assembleIndex(join(siteDir, INDEX_DIR), stagingDir);
+          logger.info(`${summary} (waited ${waited} s after the pages)`);
+        } finally {
+          await rm(stagingDir, { recursive: true, force: true });
+        }
+      },
       'astro:server:setup': ({ server, logger }) => {
-        const indexDir = join(outDir, 'pagefind');
+        const indexDir = join(outDir, INDEX_DIR);
         logger.info(`search in dev uses the index of the last build: ${indexDir}`);
         server.middlewares.use(async (request, response, next) => {
           const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
-          if (!path.startsWith(`${base}pagefind/`)) return next();
-          const file = normalize(join(indexDir, path.slice(`${base}pagefind/`.length)));
+          if (!path.startsWith(`${base}${INDEX_DIR}/`)) return next();
+          const file = normalize(join(indexDir, path.slice(`${base}${INDEX_DIR}/`.length)));
           if (!file.startsWith(indexDir)) return next();
           try {
             const body = await readFile(file);
@@ -46,30 +80,49 @@ export default function pagefindIntegration(): AstroIntegration {
           }
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: siteDir });
-          if (added.errors.length) throw new Error(`Pagefind 建索引出错：${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind 写索引出错：${written.errors.join('; ')}`);
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`scanned ${added.page_count} pages, indexed ${await indexedPageCount(siteDir)} articles in ${seconds} s`);
-        } finally {
-          await pagefind.close();
-        }
-      },
     },
   };
 }
 
-/** Pages that made it into the index (those with data-pagefind-body), as Pagefind's entry file records them. */
-async function indexedPageCount(siteDir: string): Promise<number> {
-  const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** Starts the indexer; `done` resolves with its summary line, or rejects with its output when it fails. */
+function startIndexer(outputDir: string): RunningIndexer {
+  const child = spawn(process.execPath, [INDEXER, '--out', outputDir], {
+    // The same moment as the pages decide what is published.
+    env: { ...process.env, BUILD_TIME: buildTime.toISOString() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // A build that stops early (a bad article) must not leave the indexer running.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+  const done = new Promise<string>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      process.off('exit', stop);
+      if (code === 0) resolve(output.trim().split('\n').pop() ?? '');
+      else reject(new Error(`搜索索引建立失败（${signal ?? `exit code ${code}`}）：\n${output.trim()}`));
+    });
+  });
+  // Handled in astro:build:done; until then a failure must not count as unhandled.
+  done.catch(() => {});
+  return { process: child, done };
+}
+
+/** Moves the staged parts into pagefind/: the newest part as the main index, the others under parts/. */
+async function assembleIndex(indexDir: string, stagingDir: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(stagingDir, 'parts.json'), 'utf8')) as SearchPartsManifest;
+  await rm(indexDir, { recursive: true, force: true });
+  await mkdir(indexDir, { recursive: true });
+  for (const part of manifest.parts) {
+    const target = join(indexDir, part.path);
+    // Copied, not renamed: the cache and the output may be on different file systems.
+    await cp(join(stagingDir, part.name), target, { recursive: true });
+    if (part.path === '') continue;
+    for (const entry of await readdir(target)) {
+      if (!PART_FILES.has(entry) && !entry.endsWith('.pf_meta')) await rm(join(target, entry), { recursive: true });
+    }
+  }
+  await cp(join(stagingDir, 'parts.json'), join(indexDir, 'parts.json'));
 }

@@ -1,35 +1,13 @@
 /**
  * What the search knows about an article, and how a reader's query is matched against article text.
- * Used at build time (the article page marks up filters, metadata and sort keys for Pagefind) and in the
- * browser (the search page checks Pagefind's candidates against the text and builds excerpts).
+ * Used in the browser: the search page checks Pagefind's candidates against the text and builds excerpts.
+ * What goes into the index is lib/search-index.ts.
  *
  * Why check candidates: Chinese has no spaces, so Pagefind segments both pages and queries into words, and
  * the parts of a segmented query can match separately (a query for 5月6日 can return a page that merely
  * contains 月 and 日). A reader who types 三化改造 expects articles that contain 三化改造.
  */
-import { reporterNames, type BylineEntry } from './bylines.ts';
-import { isoDay, newsDay } from './dates.ts';
-
 export const MAX_QUERY_LENGTH = 100;
-
-export interface SearchableArticle {
-  date: Date;
-  column: string;
-  byline: readonly BylineEntry[];
-}
-
-/** Filters, metadata and sort keys of an article's search record (as Pagefind data attributes). */
-export function searchRecord(article: SearchableArticle) {
-  return {
-    filters: {
-      column: [article.column],
-      year: [String(newsDay(article.date).year)],
-      reporter: reporterNames(article.byline),
-    },
-    meta: { date: isoDay(article.date), column: article.column },
-    sort: { date: isoDay(article.date) },
-  };
-}
 
 /**
  * The terms of a query: split at spaces (a reader's "and"), trimmed of punctuation at both ends,

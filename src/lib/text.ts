@@ -8,6 +8,14 @@ export function bodyParagraphs(markdown: string): string[] {
     .filter((paragraph) => paragraph.length > 0 && !paragraph.startsWith('#'));
 }
 
+/** Every block of a Markdown body as plain text, headings included (without their #), for the search index. */
+export function bodyBlocks(markdown: string): string[] {
+  return markdown
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => stripInlineMarkdown(block.replace(/^#{1,6}\s+/, '').replace(/\r?\n/g, '')).trim())
+    .filter((block) => block.length > 0);
+}
+
 function stripInlineMarkdown(text: string): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')

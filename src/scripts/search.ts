@@ -29,11 +29,21 @@ interface PagefindSearchOptions {
   filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
-interface Pagefind {
+interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] }>;
 }
+
+/** Pagefind with every part of the index merged (lib/search-parts.ts), and the parts' names, newest first. */
+interface Pagefind {
+  module: PagefindModule;
+  parts: string[];
+}
+
+/** A synthetic filter naming each page's part, so a search sorted by date can read the parts newest first. */
+const PART_FILTER = 'part';
 
 interface Match {
   page: PagefindData;
@@ -42,9 +52,13 @@ interface Match {
 }
 
 const RESULTS_PER_STEP = 20;
-/** Small archives have every candidate checked at once, so counts are exact; large ones are checked in steps. */
-const CHECK_ALL_UP_TO = 200;
-const CANDIDATES_PER_STEP = 100;
+/**
+ * Each candidate checked costs a request for its text (about 2 KB). Up to CHECK_ALL_UP_TO candidates are all
+ * checked at once, so the count shown is exact; beyond that, candidates are checked in batches until a page
+ * of results is found or CANDIDATES_PER_STEP have been read, which keeps a first search near 300 KB.
+ */
+const CHECK_ALL_UP_TO = 50;
+const CANDIDATES_PER_STEP = 60;
 const CONCURRENT_FRAGMENT_LOADS = 10;
 
 /** Checks Pagefind's candidates against the text, a step at a time, keeping matches in rank order. */
@@ -68,11 +82,14 @@ class CandidateCheck {
     return this.checked;
   }
 
-  /** Checks up to `count` more candidates; matches found in this step are ranked among themselves. */
-  async checkMore(count: number): Promise<void> {
+  /**
+   * Checks up to `count` more candidates, stopping early once `enough` matches are found; matches found in
+   * this step are ranked among themselves.
+   */
+  async checkMore(count: number, enough = Infinity): Promise<void> {
     const end = Math.min(this.results.length, this.checked + count);
     const found: Match[] = [];
-    while (this.checked < end) {
+    while (this.checked < end && found.length < enough) {
       const start = this.checked;
       const batch = this.results.slice(start, Math.min(end, start + CONCURRENT_FRAGMENT_LOADS));
       this.checked += batch.length;
@@ -104,24 +121,29 @@ export function startSearchPage(): void {
   const siteBase = form.dataset.siteBase ?? '/';
 
   let pagefind: Promise<Pagefind> | undefined;
-  const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${siteBase}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-      await module.options({ baseUrl: siteBase });
-      await module.init();
-      return module;
-    }));
+  const loadPagefind = () => (pagefind ??= loadMergedIndex(siteBase));
 
   let currentRun = 0;
   let showMore: (() => Promise<void>) | undefined;
 
   async function check(terms: string[], state: SearchState): Promise<CandidateCheck> {
     const filters = Object.fromEntries(SEARCH_FILTERS.flatMap((name) => (state.filters[name] ? [[name, state.filters[name]]] : [])));
-    const { results } = await (await loadPagefind()).search(terms.join(' '), {
-      filters,
-      sort: state.sort === 'date' ? { date: 'desc' } : undefined,
-    });
+    const { module, parts } = await loadPagefind();
+    const query = terms.join(' ');
+    let results: PagefindResult[];
+    if (state.sort === 'date') {
+      // Merged results are ordered by score, and a part's date order is its own; the parts cover consecutive
+      // spans of dates, so the date order of the archive is the parts' date orders, newest part first.
+      const byPart = await Promise.all(
+        parts.map((part) => module.search(query, { filters: { ...filters, [PART_FILTER]: part }, sort: { date: 'desc' } })),
+      );
+      results = byPart.flatMap((part) => part.results);
+    } else {
+      results = (await module.search(query, { filters })).results;
+    }
     const candidates = new CandidateCheck(results, terms, state.sort);
-    await candidates.checkMore(results.length <= CHECK_ALL_UP_TO ? results.length : CANDIDATES_PER_STEP);
+    if (results.length <= CHECK_ALL_UP_TO) await candidates.checkMore(results.length);
+    else await candidates.checkMore(CANDIDATES_PER_STEP, RESULTS_PER_STEP);
     return candidates;
   }
 
@@ -146,8 +168,10 @@ export function startSearchPage(): void {
     let simplifiedFrom: string | undefined;
     try {
       candidates = await check(terms, state);
-      if (candidates.matches.length === 0 && candidates.complete && hasHanCharacters(query)) {
-        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing.
+      if (candidates.matches.length === 0 && hasHanCharacters(query)) {
+        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing
+        // among the first candidates. A query the converter changes has traditional characters, and the
+        // archive is written in simplified ones, so the converted query is the one to search.
         const simplified = await toSimplified(query);
         if (simplified !== query && run === currentRun) {
           terms = queryTerms(simplified);
@@ -177,7 +201,7 @@ export function startSearchPage(): void {
     showMore = async () => {
       const target = shown + RESULTS_PER_STEP;
       while (candidates.matches.length < target && !candidates.complete) {
-        await candidates.checkMore(CANDIDATES_PER_STEP);
+        await candidates.checkMore(CANDIDATES_PER_STEP, target - candidates.matches.length);
         if (run !== currentRun) return;
       }
       for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match, terms));
@@ -218,6 +242,29 @@ export function startSearchPage(): void {
   moreButton.addEventListener('click', () => void showMore?.());
   window.addEventListener('popstate', showStateFromUrl);
   showStateFromUrl();
+}
+
+/**
+ * Loads pagefind.js from the main index and merges the older parts listed in pagefind/parts.json. Each part
+ * carries a synthetic filter with its name; a site indexed in one part has a manifest of one.
+ */
+async function loadMergedIndex(siteBase: string): Promise<Pagefind> {
+  const indexBase = `${siteBase}pagefind/`;
+  const [module, manifest] = await Promise.all([
+    import(/* @vite-ignore */ `${indexBase}pagefind.js`) as Promise<PagefindModule>,
+    fetch(`${indexBase}parts.json`).then((response) => {
+      if (!response.ok) throw new Error(`${indexBase}parts.json: HTTP ${response.status}`);
+      return response.json() as Promise<{ parts: { name: string; path: string }[] }>;
+    }),
+  ]);
+  await module.options({ baseUrl: siteBase });
+  await module.init();
+  const [main, ...older] = manifest.parts;
+  if (main) await module.options({ mergeFilter: { [PART_FILTER]: main.name } });
+  await Promise.all(
+    older.map((part) => module.mergeIndex(`${indexBase}${part.path}`, { baseUrl: siteBase, mergeFilter: { [PART_FILTER]: part.name } })),
+  );
+  return { module, parts: manifest.parts.map((part) => part.name) };
 }
 
 function describeFilters(state: SearchState): string {

@@ -6,7 +6,6 @@ import {
   hasHanCharacters,
   matchRanges,
   queryTerms,
-  searchRecord,
   suggestSeparatedQuery,
   termSplits,
 } from '../../src/lib/search.ts';
@@ -68,22 +67,6 @@ describe('matchRanges and excerptHtml', () => {
     const html = excerptHtml(`${'甲'.repeat(200)}燃气安全${'乙'.repeat(200)}`, ['燃气安全'], 40);
     expect(html).toMatch(/^…甲+<mark>燃气安全<\/mark>乙+…$/);
     expect(html.replace(/<\/?mark>|…/g, '')).toHaveLength(40);
-  });
-});
-
-describe('searchRecord', () => {
-  it('gives column, year and reporter filters and a China-time date', () => {
-    const record = searchRecord({
-      date: new Date('2024-05-05T16:00:00Z'),
-      column: '安全应急',
-      byline: [
-        { role: '记者', name: '唐善普' },
-        { role: '通讯员', name: '白博' },
-      ],
-    });
-    expect(record.filters).toEqual({ column: ['安全应急'], year: ['2024'], reporter: ['唐善普', '白博'] });
-    expect(record.meta.date).toBe('2024-05-06');
-    expect(record.sort.date).toBe('2024-05-06');
   });
 });
 

@@ -1,0 +1,99 @@
+/**
+ * The search indexer: reads every published article from the content directory, turns it into a search
+ * record (lib/search-index.ts) and writes a Pagefind index in parts (lib/search-parts.ts) to --out, with a
+ * parts.json manifest. The Pagefind integration starts it when `astro build` starts, as a process of its own,
+ * so indexing runs on the second core while Astro renders the pages, and moves the result into dist/pagefind
+ * when the pages are written.
+ *
+ *   node src/cli/index-search.ts --out <dir>
+ *
+ * It reads the Markdown rather than the built pages: the text is the same (plain text of the article), and it
+ * does not have to wait for the pages. Files that fail validation are skipped here; the content layer reports
+ * them and fails the build. Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import { contentDir } from '../content-dir.ts';
+import { articleIdFromPath } from '../lib/article-id.ts';
+import { isPublished } from '../lib/article.ts';
+import { parseArticleFile } from '../lib/article-file.ts';
+import { isoDay } from '../lib/dates.ts';
+import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
+import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
+import { createUrls } from '../lib/urls.ts';
+import { buildTime } from '../site.config.ts';
+
+/**
+ * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.65 GB
+ * beside Astro's own memory (docs/performance.md). Fewer, larger parts make searches fetch less.
+ */
+const PAGES_PER_PART = Number(process.env.SEARCH_PAGES_PER_PART ?? 2500);
+/** Records handed to Pagefind at once; each is one message to its process. */
+const RECORD_BATCH = 200;
+
+interface DatedRecord {
+  date: string;
+  key: string;
+  record: SearchIndexRecord;
+}
+
+/** Published articles as search records, with the paths the site gives them (no base path; the search page adds it). */
+export function readSearchRecords(dir: string, now: Date): DatedRecord[] {
+  const urls = createUrls('/');
+  const records: DatedRecord[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md') && !file.split(/[\\/]/).some((segment) => segment.startsWith('.')))
+    .sort();
+  for (const file of files) {
+    const parsed = parseArticleFile(readFileSync(join(dir, file), 'utf8'), file);
+    if (!parsed.ok || !isPublished(parsed.data, now)) continue;
+    const id = articleIdFromPath(file);
+    const record = searchIndexRecord(parsed.data, parsed.body, urls.article(id));
+    records.push({ date: isoDay(parsed.data.date), key: id, record });
+  }
+  return records;
+}
+
+async function writePart(records: readonly DatedRecord[], outputPath: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
+    for (let start = 0; start < records.length; start += RECORD_BATCH) {
+      const added = await Promise.all(records.slice(start, start + RECORD_BATCH).map(({ record }) => index.addCustomRecord(record)));
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind 建索引出错：${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind 写索引出错：${written.errors.join('; ')}`);
+  } finally {
+    // A new Pagefind process for each part: the memory of the last one is returned to the system.
+    await pagefind.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir>');
+  const started = performance.now();
+  await rm(values.out, { recursive: true, force: true });
+  const records = readSearchRecords(contentDir, buildTime);
+  const planned = planSearchParts(records, PAGES_PER_PART);
+  // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
+  const parts = planned.length ? planned : [{ name: 'empty', items: [] }];
+  for (const part of parts) await writePart(part.items, join(values.out, part.name));
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(parts))}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`indexed ${records.length} articles in ${parts.length} parts in ${seconds} s`);
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`index-search: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
