@@ -27,7 +27,7 @@ import { createUrls } from '../lib/urls.ts';
 import { buildTime } from '../site.config.ts';
 
 /**
- * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.65 GB
+ * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
  * beside Astro's own memory (docs/performance.md). Fewer, larger parts make searches fetch less.
  */
 const PAGES_PER_PART = Number(process.env.SEARCH_PAGES_PER_PART ?? 2500);

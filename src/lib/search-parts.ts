@@ -1,6 +1,6 @@
 /**
  * The search index in parts. Pagefind's indexer holds the whole index in memory while it writes it: about
- * 0.25 MB per article measured with 1.6.0 (2.5 GB for 10,000 articles). Indexing the archive as several smaller
+ * 0.25 MB per article measured with 1.6.0 (2.5 GiB for 10,000 articles). Indexing the archive as several smaller
  * indexes, one after another, bounds that memory; the browser merges the parts (Pagefind's mergeIndex), so
  * readers search one archive.
  *

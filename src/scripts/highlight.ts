@@ -5,19 +5,21 @@
  */
 import { matchRanges, queryTerms } from '../lib/search.ts';
 
+/** The parts of an article page that are searched (lib/search-index.ts indexedText): no byline, tags or notes. */
+const SEARCHED_PARTS = '.article__kicker, .article__title, .article__subtitle, .article__body, .correction';
+
 export function highlightSearchTerms(root: ParentNode = document): void {
   const terms = queryTerms(new URLSearchParams(location.search).get('q') ?? '');
-  const article = root.querySelector('.article');
-  if (terms.length === 0 || !article) return;
+  const parts = [...root.querySelectorAll(SEARCHED_PARTS)];
+  if (terms.length === 0 || parts.length === 0) return;
 
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement?.closest('[data-pagefind-ignore], [hidden], script, style')
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
   const textNodes: Text[] = [];
-  while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+  for (const part of parts) {
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('[hidden], script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+  }
 
   const marks: HTMLElement[] = [];
   for (const node of textNodes) {

@@ -54,11 +54,11 @@ interface Match {
 const RESULTS_PER_STEP = 20;
 /**
  * Each candidate checked costs a request for its text (about 2 KB). Up to CHECK_ALL_UP_TO candidates are all
- * checked at once, so the count shown is exact; beyond that, candidates are checked in batches until a page
- * of results is found or CANDIDATES_PER_STEP have been read, which keeps a first search near 300 KB.
+ * checked at once, so the count shown is exact. Beyond that, candidates are checked a batch at a time and the
+ * results shown as each batch arrives, until a page of results is on screen: the first results appear after
+ * one batch, and a first search on a large archive reads a few dozen texts, not hundreds.
  */
 const CHECK_ALL_UP_TO = 50;
-const CANDIDATES_PER_STEP = 60;
 const CONCURRENT_FRAGMENT_LOADS = 10;
 
 /** Checks Pagefind's candidates against the text, a step at a time, keeping matches in rank order. */
@@ -142,8 +142,7 @@ export function startSearchPage(): void {
       results = (await module.search(query, { filters })).results;
     }
     const candidates = new CandidateCheck(results, terms, state.sort);
-    if (results.length <= CHECK_ALL_UP_TO) await candidates.checkMore(results.length);
-    else await candidates.checkMore(CANDIDATES_PER_STEP, RESULTS_PER_STEP);
+    await candidates.checkMore(results.length <= CHECK_ALL_UP_TO ? results.length : CONCURRENT_FRAGMENT_LOADS);
     return candidates;
   }
 
@@ -198,16 +197,23 @@ export function startSearchPage(): void {
       return `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
     };
 
+    /** Shows the next page of results, each batch of checked candidates as it arrives. */
     showMore = async () => {
       const target = shown + RESULTS_PER_STEP;
-      while (candidates.matches.length < target && !candidates.complete) {
-        await candidates.checkMore(CANDIDATES_PER_STEP, target - candidates.matches.length);
+      const render = () => {
+        // Nothing new to show yet: the status keeps saying 正在搜索… rather than 已找到 0 篇.
+        if (candidates.matches.length === shown && !candidates.complete) return;
+        for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match, terms));
+        shown = Math.min(target, candidates.matches.length);
+        more!.hidden = shown >= candidates.matches.length && candidates.complete;
+        status!.textContent = describe();
+      };
+      render();
+      while (shown < target && !candidates.complete) {
+        await candidates.checkMore(CONCURRENT_FRAGMENT_LOADS, target - candidates.matches.length);
         if (run !== currentRun) return;
+        render();
       }
-      for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match, terms));
-      shown = Math.min(target, candidates.matches.length);
-      more!.hidden = shown >= candidates.matches.length && candidates.complete;
-      status!.textContent = describe();
     };
     await showMore();
     if (candidates.matches.length === 0) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(candidates.misses, terms), state);

@@ -1,7 +1,8 @@
 /**
  * Builds the corpus site: the real archive (content/articles) plus the fixture corpus
  * (tests/fixtures/search-corpus, with a generated photo), rendered and indexed by the real production
- * build into .eval/dist. Used by the search-quality evaluation and the photo tests.
+ * build into .eval/dist, with the search index in three parts. Used by the search-quality evaluation and
+ * the photo tests.
  * content/ is never touched; the combined copy lives in .eval/content.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,6 +41,8 @@ const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 
     CONTENT_DIR: contentDir,
     OUT_DIR: resolve(EVAL_DIR, 'dist'),
     ASTRO_CACHE_DIR: resolve(EVAL_DIR, 'cache'),
+    // Small parts, so the evaluation and the tests search a merged index, as large archives do.
+    SEARCH_PAGES_PER_PART: '15',
   },
 });
 process.exit(result.status ?? 1);

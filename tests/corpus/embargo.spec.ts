@@ -27,6 +27,9 @@ test('searching for the unpublished token finds nothing, in Pagefind itself or o
   // The index files are compressed, so ask Pagefind directly too.
   const raw = await page.evaluate(async (token) => {
     const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    // Every part of the index, as the search page merges them.
+    const { parts } = (await (await fetch('/pagefind/parts.json')).json()) as { parts: { path: string }[] };
+    for (const part of parts.slice(1)) await pagefind.mergeIndex(`/pagefind/${part.path}`);
     return (await pagefind.search(token)).results.length;
   }, UNPUBLISHED_TOKEN);
   expect(raw).toBe(0);

@@ -108,6 +108,9 @@ test('a 2-character fragment, a traditional-character query and a two-term query
   await expect(page.locator('[data-search-status]')).toContainText('已把“燃氣安全”按简体“燃气安全”查找');
   await page.getByRole('link', { name: SAFETY }).click();
   await expect(page.locator('.article__body mark').first()).toHaveText('燃气安全');
+  // Only the searched text is marked: the tag 燃气安全 below the article is a link, not a match.
+  await expect(page.locator('.tag-list a', { hasText: '燃气安全' })).toBeVisible();
+  await expect(page.locator('.tag-list mark, .byline mark, .article__meta mark')).toHaveCount(0);
 
   // No article has 李晓雷燃气 as written; the safety inspection has both words apart: offered, not listed.
   await page.goto(`/search/?q=${encodeURIComponent('李晓雷燃气')}`);
