@@ -21,7 +21,7 @@ const SERIES = [
   { key: 'pagesSeconds', label: '页面渲染', color: '#2e7d32', axis: 'time' },
   { key: 'indexSeconds', label: '搜索索引（与渲染并行）', color: '#c62828', axis: 'time' },
   { key: 'contentSeconds', label: '内容同步', color: '#8d6e63', axis: 'time' },
-  { key: 'peakGigabytes', label: '内存峰值（GB，右轴）', color: '#6a1b9a', axis: 'memory' },
+  { key: 'peakGigabytes', label: '内存峰值（GiB，右轴）', color: '#6a1b9a', axis: 'memory' },
 ] as const;
 
 /** Rounds an axis maximum up to 1, 2 or 5 times a power of ten. */
@@ -47,7 +47,7 @@ export function growthChartSvg(points: readonly GrowthPoint[]): string {
     return [
       `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotWidth}" y1="${top}" y2="${top}" stroke="#ddd"/>`,
       `<text x="${MARGIN.left - 8}" y="${top + 4}" text-anchor="end">${round(tick * maxSeconds)} s</text>`,
-      `<text x="${MARGIN.left + plotWidth + 8}" y="${top + 4}">${round(tick * maxGigabytes)} GB</text>`,
+      `<text x="${MARGIN.left + plotWidth + 8}" y="${top + 4}">${round(tick * maxGigabytes)} GiB</text>`,
       `<text x="${x(tick * maxArticles)}" y="${MARGIN.top + plotHeight + 20}" text-anchor="middle">${round(tick * maxArticles).toLocaleString('en-US')}</text>`,
     ].join('');
   });
