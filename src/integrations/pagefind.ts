@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import type { SearchPartsManifest } from '../lib/search-parts.ts';
 import { buildTime } from '../site.config.ts';
 
@@ -56,6 +56,10 @@ export default function pagefindIntegration(): AstroIntegration {
           if (!indexer) throw new Error('the search indexer was not started');
           const summary = await indexer.done;
           const waited = ((performance.now() - waitStarted) / 1000).toFixed(1);
+          // The indexer reads the Markdown itself; a disagreement with the pages Astro wrote must not pass.
+          const indexed = Number(/indexed (\d+) articles/.exec(summary)?.[1]);
+          const pages = await countArticlePages(siteDir);
+          if (indexed !== pages) throw new Error(`搜索索引收录 ${indexed} 篇文章，但网站生成了 ${pages} 个文章页面`);
           await assembleIndex(join(siteDir, INDEX_DIR), stagingDir);
           logger.info(`${summary} (waited ${waited} s after the pages)`);
         } finally {
@@ -108,6 +112,12 @@ function startIndexer(outputDir: string): RunningIndexer {
   // Handled in astro:build:done; until then a failure must not count as unhandled.
   done.catch(() => {});
   return { process: child, done };
+}
+
+/** Article pages Astro wrote: articles/<id>/index.html. */
+async function countArticlePages(siteDir: string): Promise<number> {
+  const files = await readdir(join(siteDir, 'articles'), { recursive: true }).catch(() => [] as string[]);
+  return files.filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`)).length;
 }
 
 /** Moves the staged parts into pagefind/: the newest part as the main index, the others under parts/. */
