@@ -10,6 +10,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium
 const port = Number(process.env.E2E_PORT ?? 4391);
 /** The corpus site (archive + fixture corpus: search quality, photos), built by `npm run build:corpus`. */
 const evalPort = port + 1;
+/** The archive built under the base path /news/, by `npm run build:subpath`. */
+const subpathPort = port + 2;
 const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -34,6 +36,7 @@ export default defineConfig({
   projects: [
     { name: 'site', testDir: 'tests/e2e', use: browser },
     { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
+    { name: 'subpath', testDir: 'tests/subpath', use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}` } },
   ],
   webServer: [
     {
@@ -46,6 +49,13 @@ export default defineConfig({
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${evalPort}`,
       env: { OUT_DIR: '.eval/dist' },
       url: `http://127.0.0.1:${evalPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${subpathPort}`,
+      env: { OUT_DIR: '.subpath/dist', BASE_PATH: '/news/', SITE_URL: 'https://www.example.gov.cn' },
+      url: `http://127.0.0.1:${subpathPort}/news/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

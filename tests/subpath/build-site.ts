@@ -1,0 +1,24 @@
+/**
+ * Builds the archive as it is published under a sub-path (https://www.example.gov.cn/news/) into
+ * .subpath/dist, for the Playwright project that browses and searches it there. content/ and dist/ are
+ * not touched.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const SUBPATH_DIR = resolve('.subpath');
+export const SUBPATH_SITE = { url: 'https://www.example.gov.cn', basePath: '/news/' };
+
+rmSync(SUBPATH_DIR, { recursive: true, force: true });
+const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    SITE_URL: SUBPATH_SITE.url,
+    BASE_PATH: SUBPATH_SITE.basePath,
+    OUT_DIR: resolve(SUBPATH_DIR, 'dist'),
+    ASTRO_CACHE_DIR: resolve(SUBPATH_DIR, 'cache'),
+  },
+});
+process.exit(result.status ?? 1);
