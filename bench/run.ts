@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASTRO_CLI, startPreview } from '../src/cli/preview-server.ts';
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const totalSeconds = median(results.map((run) => run.totalSeconds));
     const report: Report = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+      machine: { cpus: availableParallelism(), node: process.version },
       archive,
       runs: results,
       median: {

@@ -10,7 +10,7 @@
  * (dist/pagefind/) instead: search works while editing, over the content as it was last built.
  */
 import type { AstroIntegration } from 'astro';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -29,7 +29,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 interface RunningIndexer {
-  process: ChildProcess;
   done: Promise<string>;
 }
 
@@ -111,7 +110,7 @@ function startIndexer(outputDir: string): RunningIndexer {
   });
   // Handled in astro:build:done; until then a failure must not count as unhandled.
   done.catch(() => {});
-  return { process: child, done };
+  return { done };
 }
 
 /** Article pages Astro wrote: articles/<id>/index.html. */
