@@ -28,13 +28,20 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}/`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'site', testDir: 'tests/e2e', use: browser },
+    // The browse and search suite, against the site at the root of its host and under a sub-path.
+    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl: 'https://news.example.org' } },
+    {
+      name: 'site-subpath',
+      testDir: 'tests/e2e',
+      use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}/news/` },
+      metadata: { siteUrl: 'https://www.example.gov.cn' },
+    },
     { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
     { name: 'subpath', testDir: 'tests/subpath', use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}` } },
   ],
@@ -54,7 +61,7 @@ export default defineConfig({
     },
     {
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${subpathPort}`,
-      env: { OUT_DIR: '.subpath/dist', BASE_PATH: '/news/', SITE_URL: 'https://www.example.gov.cn' },
+      env: { OUT_DIR: '.subpath/site/news', BASE_PATH: '/news/', SITE_URL: 'https://www.example.gov.cn' },
       url: `http://127.0.0.1:${subpathPort}/news/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { at } from './site.ts';
 
 const pages: [string, string][] = [
   ['home', '/'],
@@ -24,7 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const [name, path] of pages) {
       test(`${name} has no accessibility violations`, async ({ page }) => {
-        await page.goto(path);
+        await page.goto(at(path));
         if (path.startsWith('/search/')) await expect(page.locator('[data-search-status]')).toHaveText(/找到/);
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * Builds the archive as it is published under a sub-path (https://www.example.gov.cn/news/) into
- * .subpath/dist, for the Playwright project that browses and searches it there. content/ and dist/ are
- * not touched.
+ * .subpath/site/news: .subpath/site is the host's document root, as the link checker serves it, and the
+ * Playwright projects browse and search the site there. content/ and dist/ are not touched.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 
     ...process.env,
     SITE_URL: SUBPATH_SITE.url,
     BASE_PATH: SUBPATH_SITE.basePath,
-    OUT_DIR: resolve(SUBPATH_DIR, 'dist'),
+    OUT_DIR: resolve(SUBPATH_DIR, 'site/news'),
     ASTRO_CACHE_DIR: resolve(SUBPATH_DIR, 'cache'),
   },
 });
