@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import { otherDirectives, scriptSources } from './src/lib/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
 import { site } from './src/site.config.ts';
 
@@ -14,6 +15,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: { processor: articleMarkdownProcessor },
+  // A <meta> Content-Security-Policy on every page: Astro adds the hashes of its own scripts and styles,
+  // BaseLayout the hash of the inline reading-settings script; nothing else inline may run.
+  security: { csp: { directives: [...otherDirectives], scriptDirective: { resources: scriptSources } } },
   // Dynamic imports load small leaf modules (the highlighter, the 繁→简 converter); Vite's preload helper
   // would add 1.7 KB to every article page to speed up nothing.
   vite: { build: { modulePreload: false } },

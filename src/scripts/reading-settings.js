@@ -1,4 +1,4 @@
-// Inlined into every page's <head> (so it runs before first paint: no flash of the wrong theme or size).
+// Inlined first in every page's <body> (so it runs before first paint: no flash of the wrong theme or size).
 // Applies the reader's saved theme and text size, and wires the buttons of ReadingControls.astro.
 (() => {
   const root = document.documentElement;
