@@ -7,6 +7,7 @@ import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
 import { relatedArticles } from '../lib/related.ts';
+import { deriveSummary } from '../lib/text.ts';
 import { buildTime } from '../site.config.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -31,4 +32,17 @@ let archive: ReturnType<typeof buildArchive> | undefined;
 export function loadArchive() {
   archive ??= buildArchive();
   return archive;
+}
+
+const summaries = new WeakMap<Article, string>();
+
+/** The 导语 as written, or derived from the lead paragraph; derived once per article, however many lists show it. */
+export function summaryOf(article: Article): string {
+  if (article.data.summary !== undefined) return article.data.summary;
+  let summary = summaries.get(article);
+  if (summary === undefined) {
+    summary = deriveSummary(article.body ?? '');
+    summaries.set(article, summary);
+  }
+  return summary;
 }

@@ -4,11 +4,10 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../data/archive.ts';
+import { loadArchive, summaryOf } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/bylines.ts';
 import { escapeXml } from '../lib/structured-data.ts';
-import { deriveSummary } from '../lib/text.ts';
 import { site } from '../site.config.ts';
 
 export const FEED_SIZE = 50;
@@ -27,7 +26,7 @@ export const GET: APIRoute = async () => {
       title: article.data.subtitle ? `${article.data.title}：${article.data.subtitle}` : article.data.title,
       link: new URL(urls.article(article.id), site.url).href,
       pubDate: article.data.date,
-      description: article.data.summary ?? deriveSummary(article.body ?? ''),
+      description: summaryOf(article),
       content: article.rendered?.html ?? '',
       categories: [article.data.column, ...article.data.tags],
       customData: article.data.byline.length ? `<dc:creator>${escapeXml(formatByline(article.data.byline))}</dc:creator>` : undefined,
