@@ -65,11 +65,11 @@ export function relatedArticles<T extends ArchiveEntry>(sorted: readonly T[], li
       for (const other of sharing) {
         if (other === self) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other] += weight;
+        scores[other] = scores[other]! + weight;
       }
     }
     const column = columnOf[self]!;
-    for (const other of touched) if (columnOf[other] === column) scores[other] += WEIGHTS.column;
+    for (const other of touched) if (columnOf[other] === column) scores[other] = scores[other]! + WEIGHTS.column;
     // Too few shared keys: the column's nearest articles in time fill the list.
     const inColumn = columnArticles[column]!;
     const at = placeInColumn[self]!;
