@@ -45,10 +45,15 @@ describe('astro build with a bad article', () => {
     expect(outDirExists).toBe(false);
   }, 120_000);
 
-  it('a <script> in the body stops the build, names the file and line, and writes no output', () => {
-    const { status, output, outDirExists, file } = buildWithBrokenArticle('script', (s) => `${s}\n<script>alert(1)</script>\n`);
+  it.each([
+    ['script', '<script>alert(1)</script>', '正文含有 <script>'],
+    ['onclick', '<p onclick="steal()">点此</p>', '事件属性（onclick=）'],
+    ['javascript-link', '[点此](javascript:alert(1))', 'javascript:/data: 地址'],
+  ])('active content (%s) in the body stops the build, names the file and line, and writes no output', (name, html, message) => {
+    const { status, output, outDirExists, file } = buildWithBrokenArticle(name, (s) => `${s}\n${html}\n`);
     expect(status).not.toBe(0);
-    expect(output).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:1 正文含有 <script>`));
+    expect(output).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ `));
+    expect(output).toContain(message);
     expect(outDirExists).toBe(false);
   }, 120_000);
 });
