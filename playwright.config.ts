@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { site } from './src/site.config.ts';
+import { SUBPATH_SITE } from './tests/subpath/site.ts';
 
 /**
  * End-to-end tests against the built site (`dist/`, built by `npm run test:e2e`) served over HTTP.
@@ -35,12 +37,12 @@ export default defineConfig({
   },
   projects: [
     // The browse and search suite, against the site at the root of its host and under a sub-path.
-    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl: 'https://news.example.org' } },
+    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl: site.url } },
     {
       name: 'site-subpath',
       testDir: 'tests/e2e',
-      use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}/news/` },
-      metadata: { siteUrl: 'https://www.example.gov.cn' },
+      use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}${SUBPATH_SITE.basePath}` },
+      metadata: { siteUrl: SUBPATH_SITE.url },
     },
     { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
     { name: 'subpath', testDir: 'tests/subpath', use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}` } },
@@ -61,8 +63,8 @@ export default defineConfig({
     },
     {
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${subpathPort}`,
-      env: { OUT_DIR: '.subpath/site/news', BASE_PATH: '/news/', SITE_URL: 'https://www.example.gov.cn' },
-      url: `http://127.0.0.1:${subpathPort}/news/`,
+      env: { OUT_DIR: SUBPATH_SITE.outDir, BASE_PATH: SUBPATH_SITE.basePath, SITE_URL: SUBPATH_SITE.url },
+      url: `http://127.0.0.1:${subpathPort}${SUBPATH_SITE.basePath}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

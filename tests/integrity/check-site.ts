@@ -13,6 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
+import { SUBPATH_SITE } from '../subpath/site.ts';
 
 interface BuiltSite {
   name: string;
@@ -25,7 +26,7 @@ interface BuiltSite {
 const SITES: BuiltSite[] = [
   { name: 'archive', root: 'dist', basePath: '/' },
   { name: 'corpus', root: '.eval/dist', basePath: '/' },
-  { name: 'archive under /news/', root: '.subpath/site', basePath: '/news/' },
+  { name: `archive under ${SUBPATH_SITE.basePath}`, root: SUBPATH_SITE.root, basePath: SUBPATH_SITE.basePath },
 ];
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -81,7 +82,7 @@ async function checkLinks(site: BuiltSite): Promise<{ broken: string[]; unreache
       const problem = link.status === 200 && target.includes('#') ? 'no such anchor' : (link.status ?? 'no response');
       return `${problem}: ${target} (linked from ${link.parent ? servedUrl(link.parent) : 'the start'})`;
     });
-  const reached = new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => decodeURI(new URL(servedUrl(link.url), LOCAL).pathname)));
+  const reached = new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => decodeURI(new URL(link.url, LOCAL).pathname)));
   const unreached = htmlFiles(site.root)
     .map((file) => servedPath(site.root, file))
     .filter((path) => !path.endsWith('/404.html') && !reached.has(path));

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SUBPATH_SITE } from './site.ts';
 
-export const SUBPATH_DIR = resolve('.subpath');
-export const SUBPATH_SITE = { url: 'https://www.example.gov.cn', basePath: '/news/' };
+const SUBPATH_DIR = resolve('.subpath');
 
 rmSync(SUBPATH_DIR, { recursive: true, force: true });
 const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
@@ -17,7 +17,7 @@ const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 
     ...process.env,
     SITE_URL: SUBPATH_SITE.url,
     BASE_PATH: SUBPATH_SITE.basePath,
-    OUT_DIR: resolve(SUBPATH_DIR, 'site/news'),
+    OUT_DIR: resolve(SUBPATH_SITE.outDir),
     ASTRO_CACHE_DIR: resolve(SUBPATH_DIR, 'cache'),
   },
 });

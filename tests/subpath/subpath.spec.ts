@@ -3,9 +3,10 @@
  * every link, asset, feed entry and search result stays under the base path.
  */
 import { expect, test } from '@playwright/test';
+import { SUBPATH_SITE } from './site.ts';
 
-const BASE = '/news/';
-const SITE = 'https://www.example.gov.cn/news/';
+const BASE = SUBPATH_SITE.basePath;
+const SITE = new URL(SUBPATH_SITE.basePath, SUBPATH_SITE.url).href;
 
 test('browsing: every link and asset of the pages stays under /news/ and loads', async ({ page, request }) => {
   const failed: string[] = [];
