@@ -70,8 +70,12 @@ async function firstSearchCost(browser: Browser, searchUrl: string, query: strin
     await page.goto(searchUrl, { waitUntil: 'load' });
     // Pagefind fetches from a Web Worker; Playwright reports the worker's requests as the page's.
     const sizes: Promise<{ sent: number; gzipped: number }>[] = [];
-    page.on('requestfinished', (request) => sizes.push(transferSizes(request)));
+    const countRequest = (request: Request) => sizes.push(transferSizes(request));
+    page.on('requestfinished', countRequest);
     const measured = await timedSearch(page, query);
+    // Requests that finish after the results are on screen are not part of the cost (and would be read
+    // after the context is closed).
+    page.off('requestfinished', countRequest);
     const transferred = await Promise.all(sizes);
     return {
       ...measured,
