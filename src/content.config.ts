@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { createArticleSchema } from './lib/article.ts';
+import { withPhotoSources } from './lib/article.ts';
 import { articleIdFromPath } from './lib/article-id.ts';
 import { formatProblem, parseArticleFile } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
@@ -36,5 +36,5 @@ function articlesLoader(): Loader {
 
 export const collections = {
   // Photo paths become images of Astro's pipeline (checked to exist, optimised, sized) only here; lib stays plain.
-  articles: defineCollection({ loader: articlesLoader(), schema: ({ image }) => createArticleSchema(image()) }),
+  articles: defineCollection({ loader: articlesLoader(), schema: ({ image }) => withPhotoSources(image()) }),
 };
