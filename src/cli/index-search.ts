@@ -9,7 +9,8 @@
  *
  * It reads the Markdown rather than the built pages: the text is the same (plain text of the article), and it
  * does not have to wait for the pages. Files that fail validation are skipped here; the content layer reports
- * them and fails the build. Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART.
+ * them and fails the build. Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART,
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 5000, see below).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

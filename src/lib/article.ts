@@ -58,66 +58,64 @@ export const sourceSchema = z.strictObject({
 });
 
 /**
- * A photo of the article. `src` is a path relative to the article file; in Astro it is resolved and
- * optimised by the image pipeline (see content.config.ts), so the schema takes the source as a parameter.
+ * A photo of the article. `src` is a path relative to the article file; in Astro it is then resolved and
+ * optimised by the image pipeline (withPhotoSources below, used by content.config.ts).
  */
-export function photoSchema<Source extends z.ZodType>(source: Source) {
-  return z.strictObject({
-    src: source,
-    /** What the photo shows, for readers who cannot see it. Required: a news photo without it says nothing. */
-    alt: text('图片说明文字（alt）'),
-    caption: text('图片说明（caption）').optional(),
-    /** Photographer; defaults to the byline's /图 credit. */
-    credit: text('摄影者（credit）').optional(),
-  });
-}
+const photoSchema = z.strictObject({
+  src: text('图片文件（src）'),
+  /** What the photo shows, for readers who cannot see it. Required: a news photo without it says nothing. */
+  alt: text('图片说明文字（alt）'),
+  caption: text('图片说明（caption）').optional(),
+  /** Photographer; defaults to the byline's /图 credit. */
+  credit: text('摄影者（credit）').optional(),
+});
 
-/** The article schema, with photo sources as `photoSource` describes them (plain paths outside Astro). */
-function createArticleSchema<Source extends z.ZodType>(photoSource: Source) {
-  return z
-    .strictObject({
-      title: text('主题（title）'),
-      subtitle: text('副题（subtitle）').optional(),
-      kicker: text('引题（kicker）').optional(),
-      date: newsDate('发布日期（date）'),
-      updated: newsDate('更新日期（updated）').optional(),
-      /** 更正: what was corrected, shown on the article; give `updated` with it. */
-      correction: text('更正说明（correction）').optional(),
-      summary: text('导语（summary）').optional(),
-      // Optional only while a draft: an imported article waits for the editor to choose its column.
-      column: z
-        .enum(columnNames, {
-          error: (issue) =>
-            `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
-        })
-        .optional(),
-      tags: z.array(text('标签')).default([]),
-      byline: z.array(bylineEntrySchema).default([]),
-      people: z.array(text('人名')).default([]),
-      source: sourceSchema.optional(),
-      photos: z.array(photoSchema(photoSource)).default([]),
-      draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
-    })
-    .superRefine((data, ctx) => {
-      if (!data.column && !data.draft) {
-        ctx.addIssue({ code: 'custom', path: ['column'], message: `缺少栏目（column），可选：${columnNames.join('、')}` });
-      }
-      if (data.correction && !data.updated) {
-        ctx.addIssue({ code: 'custom', path: ['correction'], message: '有更正说明时请同时填写更新日期（updated）' });
-      }
-      if (data.updated && data.updated < data.date) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: '更新日期早于发布日期',
-        });
-      }
-    })
-    // Past the check above only a draft can lack a column; '' keeps `column` a plain string everywhere.
-    .transform(({ column, ...data }) => ({ ...data, column: column ?? '' }));
-}
-
-export const articleSchema = createArticleSchema(text('图片文件（src）'));
+/** The article as an editor writes it, with photo sources as plain paths. */
+export const articleSchema = z
+  .strictObject({
+    title: text('主题（title）'),
+    subtitle: text('副题（subtitle）').optional(),
+    kicker: text('引题（kicker）').optional(),
+    date: newsDate('发布日期（date）'),
+    updated: newsDate('更新日期（updated）').optional(),
+    /** 更正: what was corrected, shown on the article; give `updated` with it. */
+    correction: text('更正说明（correction）').optional(),
+    summary: text('导语（summary）').optional(),
+    // Optional only while a draft: an imported article waits for the editor to choose its column.
+    column: z
+      .enum(columnNames, {
+        error: (issue) =>
+          `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
+      })
+      .optional(),
+    tags: z.array(text('标签')).default([]),
+    byline: z.array(bylineEntrySchema).default([]),
+    people: z.array(text('人名')).default([]),
+    source: sourceSchema.optional(),
+    photos: z.array(photoSchema).default([]),
+    draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
+  })
+  .superRefine((data, ctx) => {
+    if (!data.column && !data.draft) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['column'],
+        message: `缺少栏目（column），可选：${columnNames.join('、')}`,
+      });
+    }
+    if (data.correction && !data.updated) {
+      ctx.addIssue({ code: 'custom', path: ['correction'], message: '有更正说明时请同时填写更新日期（updated）' });
+    }
+    if (data.updated && data.updated < data.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: '更新日期早于发布日期',
+      });
+    }
+  })
+  // Past the check above only a draft can lack a column; '' keeps `column` a plain string everywhere.
+  .transform(({ column, ...data }) => ({ ...data, column: column ?? '' }));
 
 /**
  * The article schema, with each photo's `src` then parsed by `photoSource` (Astro's `image()`, which resolves
