@@ -17,11 +17,34 @@ export interface ArchiveEntry {
   };
 }
 
-/** Newest first; articles of the same instant in id order, so every build lists them identically. */
+/**
+ * Newest first; articles of the same instant in code-point order of their ids, so every build on every machine
+ * lists them identically (`localeCompare` would follow the build machine's default locale: under zh-CN
+ * 安全… sorts before 中原…, under en-US after it).
+ */
 export function newestFirst<T extends ArchiveEntry>(entries: readonly T[]): T[] {
   return [...entries].sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id),
+    (a, b) => b.data.date.getTime() - a.data.date.getTime() || compareCodePoints(a.id, b.id),
   );
+}
+
+/**
+ * Unicode code-point order: the same on every machine and in every locale, unlike `localeCompare` or a default
+ * `Intl.Collator`. (`<` on strings compares UTF-16 code units, which puts characters beyond U+FFFF, stored as
+ * surrogates D800–DFFF, before U+E000–U+FFFF; they are moved above them here.)
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
 export interface Neighbours<T> {
@@ -102,10 +125,15 @@ export function namesOf(entry: ArchiveEntry): string[] {
   return [...entry.data.byline.map((person) => person.name), ...entry.data.people];
 }
 
-/** Largest groups first, then by name in Chinese collation, for tag and people indexes. */
+const chineseCollator = new Intl.Collator('zh-CN');
+
+/**
+ * Largest groups first, then by name in Chinese (pinyin) collation, for tag and people indexes; names the
+ * collator counts as equal (it ignores some differences) fall back to code points, so the order is total.
+ * The locale is explicit: a default collator would follow the build machine's locale.
+ */
 export function bySizeThenName<T>(groups: Map<string, T[]>): { key: string; entries: T[] }[] {
-  const collator = new Intl.Collator('zh-CN');
   return [...groups]
     .map(([key, entries]) => ({ key, entries }))
-    .sort((a, b) => b.entries.length - a.entries.length || collator.compare(a.key, b.key));
+    .sort((a, b) => b.entries.length - a.entries.length || chineseCollator.compare(a.key, b.key) || compareCodePoints(a.key, b.key));
 }
