@@ -10,12 +10,12 @@
  * The archive is generated in a temporary directory, never in content/; each run starts from an empty
  * output and content cache, as a CI build does.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ASTRO_CLI, startPreview } from '../src/cli/preview-server.ts';
+import { buildSite } from '../src/cli/build.ts';
+import { startPreview } from '../src/cli/preview-server.ts';
 import { site } from '../src/site.config.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
 import { measureSearch, type SearchMeasurements } from './search-probe.ts';
@@ -74,16 +74,15 @@ const DURATION = '(?:\\d+m\\s*)?(?:[\\d.]+m?s)?';
 /** One production build of the archive, watched from outside. */
 async function build(env: NodeJS.ProcessEnv): Promise<BuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [ASTRO_CLI, 'build'], { env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const watcher = canWatchProcesses() ? watchProcessTree(child.pid!) : undefined;
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk));
-  const code = await new Promise<number | null>((done) => child.on('close', done));
+  let watcher: ReturnType<typeof watchProcessTree> | undefined;
+  const result = await buildSite({
+    env: { ...env, FORCE_COLOR: '0' },
+    onStart: (child) => (watcher = canWatchProcesses() ? watchProcessTree(child.pid!) : undefined),
+  });
   const memory = watcher?.stop();
   // Astro colours its log even when FORCE_COLOR=0; the figures are read from the plain text.
-  log = log.replace(/\u001b\[[0-9;]*m/g, '');
-  if (code !== 0) throw new Error(`the build failed (exit code ${code}):\n${log.slice(-4000)}`);
+  const log = result.output.replace(/\u001b\[[0-9;]*m/g, '');
+  if (!result.ok) throw new Error(`the build failed (exit code ${result.status}):\n${log.slice(-4000)}`);
   return {
     totalSeconds: (performance.now() - started) / 1000,
     contentSeconds: seconds(new RegExp(`\\[types\\] Generated (${DURATION})`).exec(log)),

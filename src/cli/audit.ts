@@ -7,13 +7,13 @@
  * is serving. astro.config.ts reads OUT_DIR and ASTRO_CACHE_DIR for the build and the preview server alike, so
  * `OUT_DIR=node_modules/.audit/dist ASTRO_CACHE_DIR=node_modules/.audit/cache npm run audit` keeps them apart.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { site } from '../site.config.ts';
-import { ASTRO_CLI, startPreview } from './preview-server.ts';
+import { buildSite } from './build.ts';
+import { startPreview } from './preview-server.ts';
 
 const REPORT_FILE = 'docs/audit.md';
 const RUNS_PER_PAGE = 3;
@@ -63,11 +63,9 @@ const chromeFlags = [
   '--disable-component-update',
 ];
 
-function buildSite(): void {
-  const result = spawnSync(process.execPath, [ASTRO_CLI, 'build'], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed (${result.signal ?? `exit code ${result.status}`}); nothing was audited`);
-  }
+async function buildForAudit(): Promise<void> {
+  const result = await buildSite({ stdio: 'inherit' });
+  if (!result.ok) throw new Error(`astro build failed (${result.signal ?? `exit code ${result.status}`}); nothing was audited`);
 }
 
 /** Fails early, with a message, when dist/ lacks a page instead of letting Lighthouse audit an error page. */
@@ -220,7 +218,7 @@ async function auditPages(origin: string): Promise<AuditResults> {
 
 async function main(): Promise<number> {
   const measuredAt = new Date();
-  buildSite();
+  await buildForAudit();
   const server = await startPreview();
   let results: AuditResults;
   try {

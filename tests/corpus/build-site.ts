@@ -5,10 +5,10 @@
  * the photo tests.
  * content/ is never touched; the combined copy lives in .eval/content.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
+import { buildSite } from '../../src/cli/build.ts';
 import { writeUnpublished } from './unpublished.ts';
 
 export const EVAL_DIR = resolve('.eval');
@@ -34,7 +34,7 @@ async function generatePhoto(file: string): Promise<void> {
   await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(file);
 }
 
-const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+const result = await buildSite({
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -45,4 +45,4 @@ const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 
     SEARCH_PAGES_PER_PART: '15',
   },
 });
-process.exit(result.status ?? 1);
+process.exit(result.ok ? 0 : 1);

@@ -8,22 +8,65 @@
  * lists (the two days before it); it is not written anywhere. So the two builds here run without
  * BUILD_TIME, seconds apart, and must be identical. The search index is written in two parts
  * (SEARCH_PAGES_PER_PART=2) so that the parallel part writing is compared too.
+ *
+ * The two builds run as two different machines would: a newsroom computer (Chinese default locale, China
+ * time) and an overseas or CI machine (American English, New York time), set with LANG/LC_ALL and TZ, which
+ * Node's ICU follows (checked below before building). Whatever depends on the machine's locale or time zone
+ * (localeCompare, a default Intl.Collator or DateTimeFormat, toLocaleString, Date#getHours and the other
+ * local-time getters) then makes the two outputs differ. To give collation something to show, the archive
+ * built is a temporary copy of content/articles plus tests/fixtures/same-instant: articles published in the
+ * same minute whose ids sort one way by code points, another in pinyin (zh-CN) and another in ICU's root
+ * order (en-US). content/ is never written.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ASTRO_CLI } from '../../src/cli/preview-server.ts';
+import { buildSite } from '../../src/cli/build.ts';
 
-function build(dir: string): string {
-  const outDir = join(dir, 'dist');
-  const { BUILD_TIME: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [ASTRO_CLI, 'build'], {
-    env: { ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache'), SEARCH_PAGES_PER_PART: process.env.SEARCH_PAGES_PER_PART ?? '2' },
+/** Two machines: each build's default locale and time zone, and what Intl must report for them. */
+const MACHINES = [
+  { name: 'first', locale: 'zh_CN.UTF-8', timeZone: 'Asia/Shanghai', expected: { locale: 'zh-CN', timeZone: 'Asia/Shanghai' } },
+  { name: 'second', locale: 'en_US.UTF-8', timeZone: 'America/New_York', expected: { locale: 'en-US', timeZone: 'America/New_York' } },
+] as const;
+type Machine = (typeof MACHINES)[number];
+
+/** The environment of this process, as if on `machine`: its locale and time zone, and no BUILD_TIME. */
+function machineEnv(machine: Machine): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'BUILD_TIME' && name !== 'TZ' && name !== 'LANG' && name !== 'LANGUAGE' && !name.startsWith('LC_')),
+  );
+  return { ...env, LANG: machine.locale, LC_ALL: machine.locale, TZ: machine.timeZone };
+}
+
+/** Fails unless Node really takes its default locale and time zone from the variables (else the check is blind). */
+function checkMachine(machine: Machine): void {
+  const result = spawnSync(process.execPath, ['-p', 'JSON.stringify(Intl.DateTimeFormat().resolvedOptions())'], {
+    env: machineEnv(machine),
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`the build in ${dir} failed:\n${result.stdout}\n${result.stderr}`);
+  const { locale, timeZone } = JSON.parse(result.stdout || '{}') as { locale?: string; timeZone?: string };
+  if (locale !== machine.expected.locale || timeZone !== machine.expected.timeZone) {
+    throw new Error(
+      `with LANG=LC_ALL=${machine.locale} TZ=${machine.timeZone}, Node reports locale ${locale} and time zone ${timeZone}, ` +
+        `not ${machine.expected.locale} and ${machine.expected.timeZone}: this check could not see machine-dependent output\n${result.stderr}`,
+    );
+  }
+}
+
+async function build(dir: string, contentDir: string, machine: Machine): Promise<string> {
+  const outDir = join(dir, 'dist');
+  const result = await buildSite({
+    env: {
+      ...machineEnv(machine),
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+      SEARCH_PAGES_PER_PART: process.env.SEARCH_PAGES_PER_PART ?? '2',
+    },
+  });
+  if (!result.ok) throw new Error(`the build in ${dir} failed:\n${result.output}`);
   return outDir;
 }
 
@@ -39,15 +82,27 @@ function fingerprints(root: string): Map<string, string> {
 
 const work = mkdtempSync(join(tmpdir(), 'news-reproducible-'));
 try {
-  const first = fingerprints(build(join(work, 'first')));
-  const second = fingerprints(build(join(work, 'second')));
+  for (const machine of MACHINES) checkMachine(machine);
+  const contentDir = join(work, 'content');
+  cpSync('content/articles', contentDir, { recursive: true });
+  cpSync('tests/fixtures/same-instant', contentDir, { recursive: true, errorOnExist: true, force: false });
+
+  const outputs: Map<string, string>[] = [];
+  for (const machine of MACHINES) {
+    console.log(`building as the ${machine.name} machine: LANG=LC_ALL=${machine.locale} TZ=${machine.timeZone}`);
+    outputs.push(fingerprints(await build(join(work, machine.name), contentDir, machine)));
+  }
+  const [first, second] = outputs as [Map<string, string>, Map<string, string>];
   const paths = [...new Set([...first.keys(), ...second.keys()])].sort();
   const differing = paths.filter((path) => first.get(path) !== second.get(path));
   for (const path of differing) {
     const why = !first.has(path) ? 'only in the second build' : !second.has(path) ? 'only in the first build' : 'contents differ';
     console.log(`  ${path}: ${why}`);
   }
-  console.log(`${differing.length ? '✗' : '✓'} two builds of the same commit: ${paths.length} files, ${differing.length} differ`);
+  console.log(`${differing.length ? '✗' : '✓'} two builds of the same commit on two machines: ${paths.length} files, ${differing.length} differ`);
+  if (differing.length) {
+    console.log('  The output depends on the build machine: look for locale or time-zone defaults and unsorted directory listings.');
+  }
   process.exitCode = differing.length ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });

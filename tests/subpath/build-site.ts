@@ -3,15 +3,15 @@
  * .subpath/site/news: .subpath/site is the host's document root, as the link checker serves it, and the
  * Playwright projects browse and search the site there. content/ and dist/ are not touched.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildSite } from '../../src/cli/build.ts';
 import { SUBPATH_SITE } from './site.ts';
 
 const SUBPATH_DIR = resolve('.subpath');
 
 rmSync(SUBPATH_DIR, { recursive: true, force: true });
-const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+const result = await buildSite({
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -21,4 +21,4 @@ const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 
     ASTRO_CACHE_DIR: resolve(SUBPATH_DIR, 'cache'),
   },
 });
-process.exit(result.status ?? 1);
+process.exit(result.ok ? 0 : 1);
