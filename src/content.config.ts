@@ -1,36 +1,106 @@
 /**
- * The articles collection. Astro's glob loader finds the files; before Astro's own validation, every file
- * is read by lib/article-file.ts so that a bad article stops the build with file:line:column and field.
+ * The articles collection. Astro's glob loader finds the files; every file is read by lib/article-file.ts
+ * before Astro looks at it, so that whatever is wrong with an article (its encoding, its frontmatter, a
+ * schema field, a photo path, its body, its file name) stops the build with file:line:column and field —
+ * also when the failure happens inside a library (Astro's image check, the Markdown renderer).
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContentEntryType } from 'astro';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { withPhotoSources } from './lib/article.ts';
-import { articleIdFromPath } from './lib/article-id.ts';
-import { formatProblem, parseArticleFile } from './lib/article-file.ts';
+import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
+import { photoFileProblem } from './lib/image-type.ts';
 import { contentDir } from './content-dir.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
+/**
+ * The context Astro 7 gives a loader has the entry types (Markdown's frontmatter parser and renderer) that the
+ * glob loader uses; its public type does not list them. Wrapping them is how every file is read by us first.
+ */
+type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
+
+function articleError(problems: readonly ArticleProblem[]): Error {
+  return new Error(`文章有误，构建已停止：\n${problems.map(formatProblem).join('\n')}`);
+}
+
+/** The file names of the whole archive, checked before any file is read: two files at one URL name both. */
+function checkFileNames(): void {
+  const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+  const problems = articleFileNameProblems(paths, (path) => displayPath(join(contentDir, path)));
+  if (problems.length) throw articleError(problems.map(({ file, message }) => ({ file, line: 1, column: 1, field: '', message })));
+}
 
 function articlesLoader(): Loader {
   // Ids from lib, so the search indexer (which reads the files itself) derives the same URLs.
   const inner = glob({ pattern: '**/*.md', base: contentDir, generateId: ({ entry }) => articleIdFromPath(entry) });
   return {
     name: 'news-articles',
-    load: (context) =>
-      inner.load({
-        ...context,
-        parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>): Promise<TData> => {
-          const file = entry.filePath ?? '';
-          const checked = parseArticleFile(await readFile(file, 'utf8'), displayPath(file));
-          if (!checked.ok) {
-            throw new Error(`文章有误，构建已停止：\n${checked.problems.map(formatProblem).join('\n')}`);
-          }
-          // Hand Astro the data as written (dates as text), so its validation sees what we saw.
-          return context.parseData({ ...entry, data: checked.raw as TData });
+    load: async (loaderContext) => {
+      const context = loaderContext as GlobLoaderContext;
+      checkFileNames();
+      const markdown = context.entryTypes.get('.md');
+      if (!markdown?.getRenderFunction) throw new Error('Astro has no Markdown entry type');
+      // Where each body starts in its file, so a renderer's line becomes the file's line.
+      const bodyLines = new Map<string, number>();
+      // The glob loader logs a failed render and stores the article without HTML; that must stop the build.
+      const renderFailures: ArticleProblem[] = [];
+      const articles: ContentEntryType = {
+        ...markdown,
+        // Our reading replaces Astro's frontmatter parser (js-yaml), so one parser decides what a file says.
+        getEntryInfo: async ({ contents, fileUrl }) => {
+          const path = fileURLToPath(fileUrl);
+          const file = displayPath(path);
+          // Astro decoded the file leniently; a replacement character is where a wrong encoding shows.
+          const decoded = contents.includes('\uFFFD') ? decodeArticleFile(await readFile(path), file) : { ok: true as const, source: contents };
+          if (!decoded.ok) throw articleError(decoded.problems);
+          const checked = parseArticleFile(decoded.source, file, { photoProblem: (src) => photoFileProblem(dirname(path), src) });
+          if (!checked.ok) throw articleError(checked.problems);
+          const body = checked.body.trim();
+          bodyLines.set(path, checked.bodyStartLine + (checked.body.slice(0, checked.body.indexOf(body)).match(/\n/g)?.length ?? 0));
+          return { data: checked.raw, body, slug: '', rawData: '' };
         },
-      }),
+        getRenderFunction: async (config) => {
+          const render = await markdown.getRenderFunction!(config);
+          return async (entry) => {
+            try {
+              return await render(entry);
+            } catch (error) {
+              const path = entry.filePath ?? '';
+              const at = error as { line?: number; column?: number };
+              renderFailures.push({
+                file: displayPath(path),
+                line: (bodyLines.get(path) ?? 1) + Math.max((at.line ?? 1) - 1, 0),
+                column: at.column ?? 1,
+                field: '',
+                message: `正文无法转换为网页：${error instanceof Error ? error.message : String(error)}`,
+              });
+              throw error;
+            }
+          };
+        },
+      };
+      const wrapped: GlobLoaderContext = {
+        ...context,
+        entryTypes: new Map([...context.entryTypes, ['.md', articles]]),
+        parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>): Promise<TData> => {
+          try {
+            return await context.parseData(entry);
+          } catch (error) {
+            // Astro's own validation (the image check of photos) knows the entry's id, not its file.
+            const message = error instanceof Error ? error.message : String(error);
+            throw articleError([{ file: displayPath(entry.filePath ?? entry.id), line: 1, column: 1, field: '', message }]);
+          }
+        },
+      };
+      await inner.load(wrapped);
+      if (renderFailures.length) throw articleError(renderFailures);
+    },
   };
 }
 

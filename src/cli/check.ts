@@ -6,11 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../content-dir.ts';
+import { articleFileNameProblems, isArticleFile } from '../lib/article-id.ts';
+import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { applyFixes, formatLintProblem, lintArchive } from '../lib/lint.ts';
+import { photoFileProblem } from '../lib/image-type.ts';
+import { applyFixes, formatLintProblem, lintArchive, type LintProblem } from '../lib/lint.ts';
 
 const { values } = parseArgs({
   options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
@@ -22,14 +25,20 @@ if (!values['content-only']) {
   failed = typecheck.status !== 0;
 }
 
-const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.md'))
-  .sort()
-  .map((file) => {
-    const path = join(contentDir, file);
-    return { path, file: displayPath(path), source: readFileSync(path, 'utf8') };
-  });
-const problems = lintArchive(files);
+// The same files, read the same way, as the build: lib/article-id.ts and lib/article-file.ts.
+const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+const shown = (file: string) => displayPath(join(contentDir, file));
+const problems: LintProblem[] = articleFileNameProblems(paths, shown).map(({ file, message }) => ({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message }));
+const files = paths.flatMap((file) => {
+  const path = join(contentDir, file);
+  const decoded = decodeArticleFile(readFileSync(path), shown(file));
+  if (!decoded.ok) {
+    problems.push(...decoded.problems.map(({ field: _none, ...problem }) => ({ ...problem, severity: 'error' as const, rule: 'encoding' })));
+    return [];
+  }
+  return [{ path, file: shown(file), source: decoded.source, options: { photoProblem: (src: string) => photoFileProblem(dirname(path), src) } }];
+});
+problems.push(...lintArchive(files));
 
 if (values.fix) {
   for (const { path, file, source } of files) {
@@ -45,5 +54,5 @@ if (values.fix) {
 const remaining = values.fix ? problems.filter((problem) => !problem.fix) : problems;
 for (const problem of remaining) (problem.severity === 'error' ? console.error : console.log)(formatLintProblem(problem));
 const errors = remaining.filter((problem) => problem.severity === 'error').length;
-console.log(`检查了 ${files.length} 篇稿件：${errors} 个错误，${remaining.length - errors} 个警告${values.fix ? `，已修正 ${problems.length - remaining.length} 处` : ''}。`);
+console.log(`检查了 ${paths.length} 篇稿件：${errors} 个错误，${remaining.length - errors} 个警告${values.fix ? `，已修正 ${problems.length - remaining.length} 处` : ''}。`);
 process.exit(failed || errors > 0 ? 1 : 0);

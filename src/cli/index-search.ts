@@ -8,8 +8,9 @@
  *   node src/cli/index-search.ts --out <dir>
  *
  * It reads the Markdown rather than the built pages: the text is the same (plain text of the article), and it
- * does not have to wait for the pages. Files that fail validation are skipped here; the content layer reports
- * them and fails the build. Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART,
+ * does not have to wait for the pages. It reads each file as the content layer does (lib/article-file.ts): a file
+ * that is not valid UTF-8 or not a valid article stops it with the same file:line message, never indexed half-read.
+ * Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART,
  * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 5000, see below).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,9 +19,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
-import { articleIdFromPath } from '../lib/article-id.ts';
+import { articleIdFromPath, isArticleFile } from '../lib/article-id.ts';
 import { isPublished } from '../lib/article.ts';
-import { parseArticleFile } from '../lib/article-file.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../lib/article-file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
@@ -31,7 +32,13 @@ import { buildTime } from '../site.config.ts';
  * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
  * beside Astro's own memory (docs/performance.md). Fewer, larger parts make searches fetch less.
  */
-const PAGES_PER_PART = Number(process.env.SEARCH_PAGES_PER_PART ?? 2500);
+const DEFAULT_PAGES_PER_PART = '2500';
+
+function pagesPerPart(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`SEARCH_PAGES_PER_PART 应为正整数，现在是“${value}”`);
+  return parsed;
+}
 /** Records handed to Pagefind at once; each is one message to its process. */
 const RECORD_BATCH = 200;
 
@@ -54,16 +61,21 @@ interface PublishedArticle {
 export function readPublishedArticles(dir: string, now: Date): PublishedArticle[] {
   const urls = createUrls('/');
   const articles: PublishedArticle[] = [];
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md') && !file.split(/[\\/]/).some((segment) => segment.startsWith('.')))
-    .sort();
+  const problems: ArticleProblem[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
   for (const file of files) {
-    const parsed = parseArticleFile(readFileSync(join(dir, file), 'utf8'), file);
-    if (!parsed.ok || !isPublished(parsed.data, now)) continue;
+    const decoded = decodeArticleFile(readFileSync(join(dir, file)), file);
+    const parsed = decoded.ok ? parseArticleFile(decoded.source, file) : decoded;
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    if (!isPublished(parsed.data, now)) continue;
     const id = articleIdFromPath(file);
     const { data, body } = parsed;
     articles.push({ date: isoDay(data.date), key: id, record: () => searchIndexRecord(data, body, urls.article(id)) });
   }
+  if (problems.length) throw new Error(`文章有误，不能建立搜索索引：\n${problems.map(formatProblem).join('\n')}`);
   return articles;
 }
 
@@ -92,7 +104,7 @@ async function main(): Promise<void> {
   await rm(values.out, { recursive: true, force: true });
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const articles = readPublishedArticles(contentDir, buildTime);
-  const planned = planSearchParts(articles, PAGES_PER_PART);
+  const planned = planSearchParts(articles, pagesPerPart(process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART));
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
   const parts = planned.length ? planned : [{ name: 'empty', items: [] }];
   for (const part of parts) await writePart(part.items, join(values.out, part.name));

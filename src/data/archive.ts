@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
-import { groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
+import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { deriveSummary } from '../lib/text.ts';
 import { buildTime } from '../site.config.ts';
@@ -21,8 +21,10 @@ async function buildArchive() {
     related: relatedArticles(articles),
     years: groupByYearMonth(articles),
     byColumn: groupByKeys(articles, (article) => [article.data.column]),
-    byTag: groupByKeys(articles, (article) => article.data.tags),
-    byPerson: groupByKeys(articles, namesOf),
+    // Tags and people by the page their name belongs to (one page for 5G and ５Ｇ); see lib/urls.ts nameKey.
+    tags: groupByName(articles, (article) => article.data.tags),
+    people: groupByName(articles, namesOf),
+    // The search filter matches the byline as written, so reporters stay as spelled.
     byReporter: groupByKeys(articles, (article) => reporterNames(article.data.byline)),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { BylineEntry } from './bylines.ts';
 import { newsDay } from './dates.ts';
+import { nameKey } from './urls.ts';
 
 export interface ArchiveEntry {
   id: string;
@@ -118,6 +119,36 @@ export function groupByKeys<T>(sorted: readonly T[], keysOf: (entry: T) => Itera
     }
   }
   return groups;
+}
+
+export interface NameGroups<T> {
+  /** Articles by the page key of a name (lib/urls.ts `nameKey`), newest first. */
+  groups: Map<string, T[]>;
+  /** The spelling shown for each key: the one most of its articles use (ties: code-point order). */
+  names: Map<string, string>;
+}
+
+/**
+ * Groups a newest-first list by tags or names that share a page: `5G`, `５Ｇ` and `5g` are one group, shown
+ * as the spelling most articles use, so a reader finds every article under one heading and one URL.
+ */
+export function groupByName<T>(sorted: readonly T[], namesOf: (entry: T) => Iterable<string>): NameGroups<T> {
+  const spellings = new Map<string, Map<string, number>>();
+  const groups = groupByKeys(sorted, (entry) => {
+    const keys: string[] = [];
+    for (const name of new Set(namesOf(entry))) {
+      const key = nameKey(name);
+      keys.push(key);
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      spellings.set(key, counts);
+    }
+    return keys;
+  });
+  const names = new Map(
+    [...spellings].map(([key, counts]) => [key, [...counts].sort(([a, m], [b, n]) => n - m || compareCodePoints(a, b))[0]![0]]),
+  );
+  return { groups, names };
 }
 
 /** Everyone named on an article: its byline and the officials in `people`. */

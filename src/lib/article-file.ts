@@ -6,8 +6,9 @@
  * Astro's default parser (js-yaml) turns dates into Date objects and silently rolls an impossible
  * `2024-13-40` over to 2025-02-09; reading the text ourselves lets the schema reject it.
  */
-import { isMap, isScalar, LineCounter, parseDocument, stringify, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Node } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
+import { hasBodyText } from './text.ts';
 import { findUnsafeHtml } from './unsafe-html.ts';
 
 export interface ArticleProblem {
@@ -25,7 +26,28 @@ export type ArticleFileResult =
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
-export function parseArticleFile(source: string, file: string): ArticleFileResult {
+export interface ParseArticleOptions {
+  /**
+   * What is wrong with a photo's `src` (relative to the article file): missing, or not an image. Given by the
+   * callers that can look at the file system (the content loader, `npm run check`), so a wrong path is
+   * reported at its line, not by the image pipeline later without the article's name.
+   */
+  photoProblem?: (src: string) => string | undefined;
+}
+
+/** The text of an article file, or the problem that it is not UTF-8 (GBK and GB18030 are what old Windows editors write). */
+export function decodeArticleFile(bytes: Uint8Array, file: string): { ok: true; source: string } | { ok: false; problems: ArticleProblem[] } {
+  try {
+    return { ok: true, source: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const before = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n');
+    const message = '文件不是 UTF-8 编码（常见的是 GBK/GB18030）：请在编辑器中以“UTF-8”编码另存此文件';
+    return { ok: false, problems: [{ file, line: before.length, column: before.at(-1)!.length + 1, field: '', message }] };
+  }
+}
+
+export function parseArticleFile(source: string, file: string, options: ParseArticleOptions = {}): ArticleFileResult {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     return fail(file, 1, 1, '', '文件开头缺少 frontmatter：第一行应为 ---，随后是 title、date、column 等字段，再以 --- 结束');
@@ -50,7 +72,20 @@ export function parseArticleFile(source: string, file: string): ArticleFileResul
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  // Editors never need YAML aliases (*name); refused before expansion, which is how an alias "bomb" grows.
+  const aliases: ArticleProblem[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      aliases.push({ file, ...at(node.range?.[0]), field: '', message: `frontmatter 不能使用 YAML 别名（*${node.source}）：请把值直接写出来` });
+    },
+  });
+  if (aliases.length > 0) return { ok: false, problems: aliases };
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (error) {
+    return fail(file, 2, 1, '', `frontmatter 无法读取：${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!isMap(doc.contents) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail(file, 2, 1, '', 'frontmatter 应为“字段: 值”的列表');
   }
@@ -59,10 +94,15 @@ export function parseArticleFile(source: string, file: string): ArticleFileResul
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
   const unsafe = findUnsafeHtml(body, bodyStartLine).map((problem) => ({ file, ...problem, field: '' }));
-  if (result.success && unsafe.length === 0) {
-    return { ok: true, data: result.data, raw: raw as Record<string, unknown>, body, bodyStartLine };
+  if (result.success) {
+    const problems = [...photoProblems(result.data, doc.contents, options, file, at), ...unsafe];
+    // A draft may be unfinished; anything that will be published needs words or photos (a picture story).
+    if (!result.data.draft && result.data.photos.length === 0 && !hasBodyText(body)) {
+      problems.push({ file, line: bodyStartLine, column: 1, field: '', message: '正文为空：文章至少要有一段文字；只有图片和说明的图片新闻请把图片写在 photos 里' });
+    }
+    if (problems.length === 0) return { ok: true, data: result.data, raw: raw as Record<string, unknown>, body, bodyStartLine };
+    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  if (result.success) return { ok: false, problems: unsafe };
 
   const problems = result.error.issues.flatMap((issue): ArticleProblem[] => {
     if (issue.code === 'unrecognized_keys') {
@@ -88,6 +128,22 @@ export function parseArticleFile(source: string, file: string): ArticleFileResul
 export function formatProblem(problem: ArticleProblem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   return problem.field ? `${where} 字段 ${problem.field}：${problem.message}` : `${where} ${problem.message}`;
+}
+
+function photoProblems(
+  data: ArticleData,
+  contents: unknown,
+  { photoProblem }: ParseArticleOptions,
+  file: string,
+  at: (offset: number | undefined) => { line: number; column: number },
+): ArticleProblem[] {
+  if (!photoProblem) return [];
+  return data.photos.flatMap((photo, index) => {
+    const message = photoProblem(photo.src);
+    if (!message) return [];
+    const path = ['photos', index, 'src'];
+    return [{ file, ...at(nearestNode(contents, path)?.range?.[0]), field: path.join('.'), message }];
+  });
 }
 
 function unknownKeyMessage(key: string, known: readonly string[]): string {

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { columns } from '../site.config.ts';
 import { BYLINE_CREDITS, BYLINE_ROLES } from './bylines.ts';
 import { parseNewsDate } from './dates.ts';
+import { namePathProblem } from './urls.ts';
 
 const columnNames = columns.map((column) => column.name) as [string, ...string[]];
 
@@ -18,6 +19,13 @@ const text = (field: string) =>
     })
     .trim()
     .min(1, { error: `${field}不能为空` });
+
+/** A tag or a person's name: each has a page of its own, so it must be able to be a URL segment and a directory. */
+const pageName = (field: string) =>
+  text(field).superRefine((value, ctx) => {
+    const problem = namePathProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${field}“${value}”${problem}` });
+  });
 
 const newsDate = (field: string) =>
   z
@@ -37,7 +45,7 @@ export const bylineEntrySchema = z.strictObject({
   role: z.enum(BYLINE_ROLES, {
     error: `署名身份应为 ${BYLINE_ROLES.join('、')} 之一`,
   }),
-  name: text('署名姓名'),
+  name: pageName('署名姓名'),
   credit: z
     .enum(BYLINE_CREDITS, {
       error: '供稿类型应为 文、图 或 文图（印刷版的 /文、/图）',
@@ -88,9 +96,9 @@ export const articleSchema = z
           `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
       })
       .optional(),
-    tags: z.array(text('标签')).default([]),
+    tags: z.array(pageName('标签')).default([]),
     byline: z.array(bylineEntrySchema).default([]),
-    people: z.array(text('人名')).default([]),
+    people: z.array(pageName('人名')).default([]),
     source: sourceSchema.optional(),
     photos: z.array(photoSchema).default([]),
     draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),

@@ -2,7 +2,8 @@
  * Lint rules for Chinese news text and the archive as a whole, reported with file, line and column.
  * Errors stop a publication (`npm run check` exits non-zero); warnings are for the editor's judgement.
  */
-import { formatProblem, parseArticleFile, type ArticleFileResult } from './article-file.ts';
+import { compareCodePoints } from './archive.ts';
+import { formatProblem, parseArticleFile, type ArticleFileResult, type ParseArticleOptions } from './article-file.ts';
 
 export interface LintProblem {
   file: string;
@@ -18,6 +19,8 @@ export interface LintProblem {
 export interface LintFile {
   file: string;
   source: string;
+  /** How to check what lies beside the file (its photos). */
+  options?: ParseArticleOptions;
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };
@@ -26,10 +29,11 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 const HALF_WIDTH_BETWEEN_HAN = /(?<=\p{Script=Han})[,;:?!](?=\p{Script=Han})/gu;
 
 export function lintArchive(files: readonly LintFile[]): LintProblem[] {
-  const parsed = files.map((file) => ({ ...file, result: parseArticleFile(file.source, file.file) }));
+  const parsed = files.map((file) => ({ ...file, result: parseArticleFile(file.source, file.file, file.options) }));
   const problems = parsed.flatMap(({ file, source, result }) => lintOne(file, source, result));
   problems.push(...archiveProblems(parsed));
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Code-point order of the files, so the report reads the same on every editor's machine (localeCompare would not).
+  return problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column);
 }
 
 function lintOne(file: string, source: string, result: ArticleFileResult): LintProblem[] {

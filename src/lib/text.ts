@@ -28,6 +28,14 @@ function stripInlineMarkdown(text: string): string {
 const DATELINE = /^本报讯\s*(?:[(（][^)）]*[)）])?\s*/;
 
 /**
+ * Whether a body has anything to read: a paragraph with a letter or a digit, beyond headings, HTML comments,
+ * rules and a bare 本报讯 dateline (what `npm run new` starts a draft with).
+ */
+export function hasBodyText(markdown: string): boolean {
+  return bodyParagraphs(markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, '')).some((paragraph) => /[\p{L}\p{N}]/u.test(paragraph.replace(DATELINE, '')));
+}
+
+/**
  * The 导语 when the editor wrote none: the lead paragraph without its dateline, cut after the last
  * full sentence or clause that fits in `maxLength` characters.
  */

@@ -18,12 +18,46 @@ export function createUrls(basePath: string) {
     archiveDay: (year: number, month: number, day: number) => path('archive', year, twoDigits(month), twoDigits(day)),
     column: (slug: string, page = 1) => paged(['columns', slug], page),
     tags: () => path('tags'),
-    tag: (tag: string, page = 1) => paged(['tags', tag], page),
+    tag: (tag: string, page = 1) => paged(['tags', nameKey(tag)], page),
     people: () => path('people'),
-    person: (name: string, page = 1) => paged(['people', name], page),
+    person: (name: string, page = 1) => paged(['people', nameKey(name)], page),
     search: (query?: string) => (query ? `${path('search')}?q=${encodeURIComponent(query)}` : path('search')),
     asset: (file: string) => `${base}${file.replace(/^\//, '')}`,
   };
+}
+
+/**
+ * The page a tag or a person's name belongs to. Names that differ only in full-width/half-width Latin letters
+ * and digits (５Ｇ, 5G), Latin case (AI, ai) or runs of spaces are one page: readers and editors mean the same
+ * thing, and on a case-insensitive file system (Windows, macOS) `AI/` and `ai/` would be one directory anyway.
+ * Chinese punctuation (（）、·) is kept as written.
+ */
+export function nameKey(name: string): string {
+  return name
+    .trim()
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** Characters that cannot be part of a page's path on every static host and file system. */
+const PATH_UNSAFE = /[\/\\?#%:*"<>|\p{Cc}]/u;
+export const MAX_NAME_LENGTH = 30;
+
+/**
+ * Why a tag or a name cannot be a page of its own (its URL segment and its directory under dist/), or
+ * undefined when it can. Checked by the article schema, so an editor learns it with the file and line.
+ */
+export function namePathProblem(name: string): string | undefined {
+  const key = nameKey(name);
+  const unsafe = PATH_UNSAFE.exec(key)?.[0];
+  if (unsafe !== undefined) {
+    const shown = /\p{Cc}/u.test(unsafe) ? '控制字符' : `“${unsafe}”`;
+    return `含有${shown}：标签和人名会成为网址的一部分，不能含有 / \\ ? # % : * " < > | 和控制字符；请改用中文标点，或拆成两项`;
+  }
+  if (key.startsWith('.')) return '不能以“.”开头：以点开头的目录在很多网站主机上不会发布';
+  if ([...key].length > MAX_NAME_LENGTH) return `过长（最多 ${MAX_NAME_LENGTH} 个字）：标签和人名会成为网址的一部分`;
+  return undefined;
 }
 
 /** Months and days in URLs: 05, 06. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bySizeThenName, compareCodePoints, groupByKeys, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
+import { bySizeThenName, compareCodePoints, groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
 
 function entry(id: string, isoDate: string, extra: Partial<ArchiveEntry['data']> = {}): ArchiveEntry {
   return { id, data: { title: id, date: new Date(isoDate), column: '时政要闻', tags: [], byline: [], people: [], ...extra } };
@@ -91,5 +91,21 @@ describe('archive', () => {
 
   it('names byline people and officials', () => {
     expect(namesOf(entry('z', '2024-01-01', { byline: [{ role: '记者', name: '唐善普' }], people: ['李晓雷'] }))).toEqual(['唐善普', '李晓雷']);
+  });
+
+  it('puts tags that differ only in width or case on one page, shown as most articles spell them', () => {
+    const tagged = [
+      entry('c', '2024-05-03T00:00:00Z', { tags: ['５Ｇ', 'AI'] }),
+      entry('b', '2024-05-02T00:00:00Z', { tags: ['5G', 'ai', 'AI'] }),
+      entry('a', '2024-05-01T00:00:00Z', { tags: ['5G', '燃气安全'] }),
+    ];
+    const { groups, names } = groupByName(tagged, (item) => item.data.tags);
+    expect([...groups].map(([key, items]) => [key, items.map((item) => item.id)])).toEqual([
+      ['5g', ['c', 'b', 'a']],
+      ['ai', ['c', 'b']],
+      ['燃气安全', ['a']],
+    ]);
+    // 5G in two articles against ５Ｇ in one; AI in two against ai in one.
+    expect(Object.fromEntries(names)).toEqual({ '5g': '5G', ai: 'AI', 燃气安全: '燃气安全' });
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseArticleFile, type ArticleProblem } from '../../src/lib/article-file.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../../src/lib/article-file.ts';
 
 const valid = `---
 title: 中原区领导调研安全生产工作
@@ -90,5 +90,71 @@ describe('parseArticleFile', () => {
     const broken = problemsOf(variant(/^subtitle: .*$/m, 'subtitle: [未闭合'));
     expect(broken[0]?.message).toContain('不是合法的 YAML');
     expect(broken[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('what an editor or a paste can put in a file', () => {
+  const file = 'content/articles/2024/05/test.md';
+
+  it('accepts a byte-order mark and Windows line endings', () => {
+    const result = parseArticleFile(`\uFEFF${valid.replace(/\n/g, '\r\n')}`, file);
+    expect(result.ok ? result.data.title : result.problems).toBe('中原区领导调研安全生产工作');
+  });
+
+  it('rejects a file that is not UTF-8 (GBK), naming the line of the first bad byte', () => {
+    // 本报讯 in GBK on line 3: B1 BE B1 A8 D1 B6
+    const bytes = Buffer.concat([Buffer.from('---\ntitle: 标题\n'), Buffer.from([0xb1, 0xbe, 0xb1, 0xa8, 0xd1, 0xb6])]);
+    const decoded = decodeArticleFile(bytes, file);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.problems).toEqual([{ file, line: 3, column: 1, field: '', message: expect.stringContaining('文件不是 UTF-8 编码') }]);
+    const utf8 = decodeArticleFile(Buffer.from(`\uFEFF${valid}`), file);
+    expect(utf8.ok && utf8.source.startsWith('\uFEFF---')).toBe(true);
+  });
+
+  it('refuses YAML aliases, which is how an alias bomb grows, before expanding them', () => {
+    const bomb = variant(/^tags: .*$/m, `tags: &a [x, x, x, x, x, x, x, x, x]\nsummary: [*a, *a, *a, *a, *a, *a, *a, *a, *a]`);
+    const problems = problemsOf(bomb);
+    expect(problems[0]).toMatchObject({ line: 7, message: expect.stringContaining('不能使用 YAML 别名（*a）') });
+  });
+
+  it.each([
+    ['a tag “..”', 'tags: [..]', 'tags.0', '不能以“.”开头'],
+    ['a tag with a slash', 'tags: [教育/医疗]', 'tags.0', '含有“/”'],
+    ['a person with a question mark', 'people: [谁?]', 'people.0', '含有“?”'],
+    ['a very long tag', `tags: [${'长'.repeat(31)}]`, 'tags.0', '过长'],
+  ])('rejects %s, which would become a broken URL, naming the field', (_kind, line, field, words) => {
+    const [problem] = problemsOf(variant(/^tags: .*$/m, line));
+    expect(problem).toMatchObject({ field, line: 6, message: expect.stringContaining(words) });
+  });
+
+  it('rejects a byline name that cannot be a page, at its line', () => {
+    const [problem] = problemsOf(variant(/name: 白博文/, 'name: 白博文/白博'));
+    expect(problem).toMatchObject({ field: 'byline.1.name', line: 11, message: expect.stringContaining('含有“/”') });
+  });
+
+  it('reports a photo the caller cannot find at its src line', () => {
+    const source = variant(/^tags: .*$/m, 'tags: [安全生产]\nphotos:\n  - src: ./photos/a.jpg\n    alt: 现场');
+    const result = parseArticleFile(source, file, { photoProblem: (src) => `找不到图片文件“${src}”` });
+    expect(result.ok ? [] : result.problems).toEqual([{ file, line: 8, column: 10, field: 'photos.0.src', message: '找不到图片文件“./photos/a.jpg”' }]);
+    expect(parseArticleFile(source, file, { photoProblem: () => undefined }).ok).toBe(true);
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['white space', '  \n\n\t\n'],
+    ['only a heading', '## 小标题\n'],
+    ['only a comment and a rule', '<!-- 待补 -->\n\n---\n'],
+    ['only the dateline npm run new starts with', '本报讯 \n'],
+  ])('rejects a published article whose body is %s', (_kind, body) => {
+    const source = `${valid.slice(0, valid.indexOf('本报讯'))}${body}`;
+    const problems = problemsOf(source);
+    expect(problems).toEqual([{ file, line: 14, column: 1, field: '', message: expect.stringContaining('正文为空') }]);
+  });
+
+  it('accepts an empty body in a draft, and a picture story: photos with captions and no text', () => {
+    const head = valid.slice(0, valid.indexOf('本报讯'));
+    expect(parseArticleFile(head.replace('---\n本', '---\n本').replace(/^tags:/m, 'draft: true\ntags:'), file).ok).toBe(true);
+    const pictureStory = head.replace(/^tags: .*$/m, 'tags: [安全生产]\nphotos:\n  - src: ./a.jpg\n    alt: 消防员在演练\n    caption: 5月5日，消防演练现场。');
+    expect(parseArticleFile(pictureStory, file).ok).toBe(true);
   });
 });
