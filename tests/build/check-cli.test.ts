@@ -37,4 +37,15 @@ describe('npm run check', { timeout: 30_000 }, () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/2024\/05\/b\.md:3:7 错误 \[schema\] 字段 date：日期“2024-13-40”不存在/);
   });
+
+  it('fails on a file that is not UTF-8 and on two files at one URL, naming them', () => {
+    rmSync(join(dir, '2024/05/b.md'));
+    // 本报讯 会议 in GBK, as a Chinese Windows editor saves it.
+    writeFileSync(join(dir, '2024/05/gbk.md'), Buffer.concat([Buffer.from(article('旧稿', '')), Buffer.from([0xb1, 0xbe, 0xb1, 0xa8, 0xd1, 0xb6])]));
+    writeFileSync(join(dir, '2024/05/A.md'), article('同名', '本报讯 正文。'));
+    const { status, stderr } = runCheck();
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/2024\/05\/gbk\.md:8:1 错误 \[encoding\] 文件不是 UTF-8 编码/);
+    expect(stderr).toMatch(/2024\/05\/A\.md:1:1 错误 \[file-name\] 与 .*2024\/05\/a\.md 的网址相同/);
+  });
 });
