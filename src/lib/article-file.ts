@@ -93,7 +93,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
   const result = articleSchema.safeParse(raw);
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
-  const unsafe = findUnsafeHtml(body, bodyStartLine).map((problem) => ({ file, ...problem, field: '' }));
+  const unsafe = findUnsafeHtml(body, bodyStartLine, options.photoProblem).map((problem) => ({ file, ...problem, field: '' }));
   if (result.success) {
     const problems = [...photoProblems(result.data, doc.contents, options, file, at), ...unsafe];
     // A draft may be unfinished; anything that will be published needs words or photos (a picture story).

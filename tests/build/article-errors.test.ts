@@ -57,6 +57,7 @@ describe('a build with a bad article', () => {
     ['two files at one URL', { prepare: (dir, file) => cpSync(file, join(dir, '2024/05/Safety-Inspection.md')) }, /Safety-Inspection\.md:1:1 与 .*safety-inspection\.md 的网址相同/],
     ['a GBK file (not UTF-8)', { prepare: (_dir, file) => writeFileSync(file, gbk(readFileSync(file, 'utf8'))) }, /safety-inspection\.md:\d+:\d+ 文件不是 UTF-8 编码/],
     ['a photo that does not exist (the image check)', { prepare: edit((s) => s.replace(/^tags: /m, 'photos:\n  - src: ./photos/现场.jpg\n    alt: 检查现场\ntags: ')) }, /safety-inspection\.md:\d+:\d+ 字段 photos\.0\.src：找不到图片文件/],
+    ['a Markdown image that does not exist (the image pipeline)', { prepare: edit((s) => `${s}\n![检查现场](./photos/现场.jpg)\n`) }, /safety-inspection\.md:\d+:\d+ Markdown 图片：找不到图片文件/],
     ['a YAML alias (the yaml library)', { prepare: edit((s) => s.replace(/^tags: (.*)$/m, 'tags: &t $1\nsummary: *t')) }, /safety-inspection\.md:\d+:\d+ frontmatter 不能使用 YAML 别名/],
     ['a body of only a heading (empty article)', { prepare: edit((s) => s.replace(/\n---\n[\s\S]*$/, '\n---\n\n## 小标题\n')) }, /safety-inspection\.md:\d+:1 正文为空/],
   ])('%s stops the build with the file named and writes no site', async (_name, testCase, message) => {
