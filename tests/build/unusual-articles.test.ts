@@ -36,6 +36,10 @@ beforeAll(async () => {
       '本报讯 11月3日，产业推进会召开。\n',
     ),
   );
+  writeFileSync(
+    join(dir, 'code-sample.md'),
+    article('title: 政务数据接口开放\ndate: 2023-11-05\ncolumn: 经济产业', '本报讯 接口示例如下：\n\n```json\n{ "district": "中原区" }\n```\n'),
+  );
   await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6b8fb3' } }).jpeg().toFile(join(dir, 'photos/lantern.jpg'));
   writeFileSync(
     join(dir, 'picture-story.md'),
@@ -104,5 +108,13 @@ describe('unusual but valid articles', () => {
   it('a picture story (photos with a caption, no text) is published with its photo', () => {
     const html = page('articles/2023/11/picture-story');
     expect(html).toMatch(/<figure class="article__photo">[\s\S]*alt="碧沙岗公园里挂满彩灯的长廊"[\s\S]*11月4日晚，市民在碧沙岗公园赏灯。/);
+  });
+
+  it('no page has a style attribute, which the Content Security Policy would refuse (code blocks included)', () => {
+    expect(page('articles/2023/11/code-sample')).toContain('<pre><code class="language-json">');
+    const styled = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.html'))
+      .filter((path) => / style="/.test(readFileSync(join(outDir, path), 'utf8')));
+    expect(styled).toEqual([]);
   });
 });
