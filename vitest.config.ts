@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
     // The build tests run real `astro build`s; one at a time keeps them within two cores.
     fileParallelism: false,
+    // Room for a busy machine; no test measures time.
+    testTimeout: 30_000,
   },
 });

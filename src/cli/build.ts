@@ -9,8 +9,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { ASTRO_CLI } from './preview-server.ts';
 
 export interface BuildSiteOptions {
@@ -35,11 +35,13 @@ export interface BuildResult {
   output: string;
   /** Where the site is, when `ok`. */
   outDir: string;
+  /** Where Astro built it; gone when the build has ended, whether it succeeded or not. */
+  partial: string;
 }
 
 export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = [], onStart, onOutput }: BuildSiteOptions = {}): Promise<BuildResult> {
   const outDir = resolve(env.OUT_DIR ?? 'dist');
-  const partial = `${outDir}.partial`;
+  const partial = partialDir(outDir);
   const previous = `${outDir}.previous`;
   await rm(partial, { recursive: true, force: true });
   const child = spawn(process.execPath, [...nodeArgs, ASTRO_CLI, 'build'], {
@@ -62,14 +64,38 @@ export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = 
 
   if (status !== 0) {
     await rm(partial, { recursive: true, force: true });
-    return { ok: false, status, signal, output, outDir };
+    return { ok: false, status, signal, output, outDir, partial };
   }
   // Two renames: the old site is out of the way for an instant only, and never half replaced.
   await rm(previous, { recursive: true, force: true });
+  await mkdir(dirname(outDir), { recursive: true });
   if (existsSync(outDir)) await rename(outDir, previous);
-  await rename(partial, outDir);
+  await move(partial, outDir);
   await rm(previous, { recursive: true, force: true });
-  return { ok: true, status, signal, output, outDir };
+  return { ok: true, status, signal, output, outDir, partial };
+}
+
+/**
+ * Where Astro builds. Astro keeps its intermediate server build in `<output>/.prerender` when the output is
+ * inside the working directory, but in one shared `./.astro/.prerender` when it is not: two builds to
+ * directories elsewhere (tests, the benchmark) would overwrite each other's there. So a build always happens
+ * inside the project, beside its output or in a directory of its own, and is moved into place.
+ */
+function partialDir(outDir: string): string {
+  const inside = relative(process.cwd(), outDir);
+  if (inside && !inside.startsWith('..') && resolve(inside) === outDir) return `${outDir}.partial`;
+  return join(process.cwd(), 'node_modules', '.cache', 'news-build', `${basename(outDir)}-${process.pid}-${Date.now()}`);
+}
+
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    // Another file system (a temporary directory on its own disk): copy, then remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.main) {

@@ -37,7 +37,7 @@ async function buildCase(name: string, { prepare, env = {}, previousSite = false
   }
   const result = await buildSite({ env: { ...process.env, CONTENT_DIR: articlesDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(caseDir, 'cache'), ...env } });
   const html = existsSync(outDir) ? readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) : [];
-  return { ...result, html, outDir, partialLeft: existsSync(`${outDir}.partial`) };
+  return { ...result, html, outDir, partialLeft: existsSync(result.partial) };
 }
 
 const edit = (change: (source: string) => string) => (_dir: string, file: string) => {

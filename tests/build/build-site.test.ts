@@ -1,0 +1,32 @@
+/**
+ * buildSite, the one way the site is built: two builds side by side (a test run beside a benchmark, two
+ * archives at once) must not share any directory, and a good build replaces the last site whole.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'news-build-site-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const envFor = (name: string) => ({ ...process.env, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') });
+
+describe('buildSite', () => {
+  it('builds two sites at once outside the project without either disturbing the other', async () => {
+    // Astro keeps intermediate files in one shared ./.astro for outputs outside the working directory;
+    // two such builds at once used to fail one of them (ENOENT on its prerender entry).
+    mkdirSync(join(work, 'second', 'dist'), { recursive: true });
+    writeFileSync(join(work, 'second', 'dist', 'stale.html'), '旧文件');
+    const [first, second] = await Promise.all([buildSite({ env: envFor('first') }), buildSite({ env: envFor('second') })]);
+    for (const result of [first!, second!]) {
+      expect(result.ok, result.output.slice(-2000)).toBe(true);
+      expect(readFileSync(join(result.outDir, 'index.html'), 'utf8')).toContain('<title>');
+      expect(existsSync(result.partial)).toBe(false);
+      expect(existsSync(`${result.outDir}.previous`)).toBe(false);
+    }
+    // The new site replaced the old one whole: nothing of the last build is left over.
+    expect(existsSync(join(second!.outDir, 'stale.html'))).toBe(false);
+  }, 240_000);
+});
