@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
+import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
 import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/slug.ts';
@@ -40,7 +40,10 @@ function main(): void {
   if (!file || !date || args.positionals.length > 1) fail([USAGE], 2);
   if (!existsSync(file)) fail([`${file}: 文件不存在`]);
 
-  const text = decodeUtf8(file, readFileSync(file));
+  // UTF-8 only, read as articles are: a wrongly encoded file (GBK from an old system) would import as garbage.
+  const decoded = decodeArticleFile(readFileSync(file), file);
+  if (!decoded.ok) fail([...decoded.problems.map((problem) => `${file}:${problem.line}: ${problem.message}`), '没有写入任何文件。']);
+  const text = decoded.source.replace(/^\uFEFF/, '');
   const parsed = parsePrintEdition(text, date);
   if (!parsed.ok) fail([...parsed.problems.map((problem) => `${file}:${problem.line}: ${problem.message}`), '没有写入任何文件。']);
 
@@ -69,17 +72,6 @@ function main(): void {
     console.log('  请选择栏目（column），补充标签（tags）和人物（people），再删除 draft: true。');
   }
   console.log(`${args.values['dry-run'] ? '试运行：共' : '共导入'} ${planned.length} 篇。`);
-}
-
-/** UTF-8 only: a wrongly encoded file (GBK from an old system) would import as garbage. */
-function decodeUtf8(file: string, bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const badAt = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
-    const line = new TextDecoder('utf-8').decode(bytes).slice(0, badAt).split('\n').length;
-    fail([`${file}:${line}: 不是 UTF-8 编码的文本（可能是 GBK）；请另存为 UTF-8 后再导入`, '没有写入任何文件。']);
-  }
 }
 
 /** Write to a temporary file beside the target, then rename: a crash never leaves half an article. */

@@ -65,7 +65,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
     ['no-headline', Buffer.from('今天天气很好。\n\n明天也好。\n'), ':1: 找不到稿件'],
     ['byline-only', Buffer.from('\n记者 唐善普\n通讯员 白博\n'), ':2: 找不到稿件'],
     // 中原区 in GBK: a file saved by an old Windows system.
-    ['gbk', Buffer.concat([Buffer.from('标题\n\n本报讯 '), Buffer.from([0xd6, 0xd0, 0xd4, 0xad, 0xc7, 0xf8]), Buffer.from('\n')]), ':3: 不是 UTF-8 编码'],
+    ['gbk', Buffer.concat([Buffer.from('标题\n\n本报讯 '), Buffer.from([0xd6, 0xd0, 0xd4, 0xad, 0xc7, 0xf8]), Buffer.from('\n')]), ':3: 文件不是 UTF-8 编码'],
   ])('rejects a bad file (%s) naming file and line, and leaves content unchanged', (name, bytes, message) => {
     const input = join(workDir, `${name}.txt`);
     writeFileSync(input, bytes);
