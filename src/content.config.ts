@@ -4,7 +4,7 @@
  * schema field, a photo path, its body, its file name) stops the build with file:line:column and field —
  * also when the failure happens inside a library (Astro's image check, the Markdown renderer).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ function articleError(problems: readonly ArticleProblem[]): Error {
 
 /** The file names of the whole archive, checked before any file is read: two files at one URL name both. */
 function checkFileNames(): void {
+  if (!existsSync(contentDir)) return; // a new archive: the glob loader says it is missing
   const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
   const problems = articleFileNameProblems(paths, (path) => displayPath(join(contentDir, path)));
   if (problems.length) throw articleError(problems.map(({ file, message }) => ({ file, line: 1, column: 1, field: '', message })));
