@@ -40,7 +40,7 @@ export function decodeArticleFile(bytes: Uint8Array, file: string): { ok: true; 
   try {
     return { ok: true, source: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const lenient = new TextDecoder('utf-8').decode(bytes); // without the BOM, so line 1 counts columns right
     const before = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n');
     const message = '文件不是 UTF-8 编码（常见的是 GBK/GB18030）：请在编辑器中以“UTF-8”编码另存此文件';
     return { ok: false, problems: [{ file, line: before.length, column: before.at(-1)!.length + 1, field: '', message }] };
@@ -93,7 +93,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
   const result = articleSchema.safeParse(raw);
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
-  const unsafe = findUnsafeHtml(body, bodyStartLine, options.photoProblem).map((problem) => ({ file, ...problem, field: '' }));
+  const unsafe = bodyHtmlProblems(body, bodyStartLine, options).map((problem) => ({ file, ...problem, field: '' }));
   if (result.success) {
     const problems = [...photoProblems(result.data, doc.contents, options, file, at), ...unsafe];
     // A draft may be unfinished; anything that will be published needs words or photos (a picture story).
@@ -128,6 +128,16 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
 export function formatProblem(problem: ArticleProblem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   return problem.field ? `${where} 字段 ${problem.field}：${problem.message}` : `${where} ${problem.message}`;
+}
+
+/** The body's HTML problems; a body the Markdown parser cannot take (thousands of nested quotes) is one too. */
+function bodyHtmlProblems(body: string, bodyStartLine: number, { photoProblem }: ParseArticleOptions) {
+  try {
+    return findUnsafeHtml(body, bodyStartLine, photoProblem);
+  } catch (error) {
+    const message = `正文无法解析：${error instanceof Error ? error.message : String(error)}（常见原因是层层嵌套的引用或 HTML 标签）`;
+    return [{ line: bodyStartLine, column: 1, message }];
+  }
 }
 
 function photoProblems(

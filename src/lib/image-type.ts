@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { hasUrlScheme } from './urls.ts';
 
 /**
  * What kind of image a file is, from its first bytes: a photo that is really a text file or a Word document
@@ -28,13 +29,28 @@ function ascii(bytes: Uint8Array, start: number, length: number): string {
 
 /** What is wrong with an article's photo file (`src` relative to the article's directory), or undefined. */
 export function photoFileProblem(articleDir: string, src: string): string | undefined {
-  const header = /^[a-z][a-z\d+.-]*:/i.test(src) ? undefined : readHeader(resolve(articleDir, src));
+  if (hasUrlScheme(src)) return `图片“${src}”不在本站：请把照片放进文章所在的目录，写相对路径（例如 ./photos/现场.jpg）`;
+  const path = resolve(articleDir, src);
+  // macOS and Windows find A.JPG for a.jpg; the Linux machine that publishes does not.
+  const actual = namesIn(dirname(path)).find((name) => name.toLowerCase() === basename(path).toLowerCase());
+  if (actual !== undefined && actual !== basename(path)) {
+    return `图片文件名的大小写不一致：文件是“${actual}”，文章写的是“${basename(path)}”；发布网站的服务器区分大小写`;
+  }
+  const header = readHeader(path);
   if (!header) return `找不到图片文件“${src}”：路径相对于这篇文章所在的目录（例如 ./photos/现场.jpg）`;
   const type = imageType(header);
   if (!type) return `“${src}”不是图片文件（JPEG、PNG、WebP、GIF、AVIF 或 TIFF）：请从原图重新导出`;
   // Astro's pipeline does not rasterise SVG: the build would fail after every page was written.
   if (type === 'svg') return `“${src}”是 SVG 矢量图，不能作为新闻照片：请导出为 JPEG 或 PNG`;
   return undefined;
+}
+
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function readHeader(path: string): Uint8Array | undefined {

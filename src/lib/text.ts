@@ -1,11 +1,17 @@
 /** Plain-text views of an article body (Markdown as editors write it: paragraphs separated by blank lines). */
 
-/** Paragraphs of a Markdown body as plain text: inline emphasis, links and HTML tags removed. */
+/** An ATX heading line (`## 会议要求`); `#郑州暴雨#`, a topic tag without a space, is text. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/**
+ * Paragraphs of a Markdown body as plain text: headings, inline emphasis, links and HTML tags removed. A
+ * heading directly above its paragraph (no blank line between) leaves the paragraph.
+ */
 export function bodyParagraphs(markdown: string): string[] {
   return markdown
     .split(/\r?\n\s*\r?\n/)
-    .map((block) => stripInlineMarkdown(block.replace(/\r?\n/g, '')).trim())
-    .filter((paragraph) => paragraph.length > 0 && !paragraph.startsWith('#'));
+    .map((block) => stripInlineMarkdown(block.replace(/\r$/gm, '').replace(HEADING_LINE, '').replace(/\n/g, '')).trim())
+    .filter((paragraph) => paragraph.length > 0);
 }
 
 /** Every block of a Markdown body as plain text, headings included (without their #), for the search index. */

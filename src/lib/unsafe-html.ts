@@ -25,6 +25,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { hasUrlScheme } from './urls.ts';
 import { addressProblem, ALLOWED_ELEMENTS, attributeProblem, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, OTHER_ELEMENT, REFUSED_ELEMENTS, UNCLOSED_COMMENT } from './html-policy.ts';
 
 export interface UnsafeHtml {
@@ -200,7 +201,7 @@ class Check {
   private markdownAddress(node: Positioned, url: string, kind: 'link' | 'image', labelEnd: number | undefined, next: string, definition = false) {
     const what = `Markdown ${kind === 'image' ? '图片' : '链接'}${definition ? '定义' : ''}`;
     // A relative image path is a file beside the article (not a site address like /x.jpg or a remote one).
-    const file = kind === 'image' && /^(?![a-z][a-z\d+.-]*:|[/\\])/i.test(url) ? this.imageProblem?.(safeDecodeUri(url)) : undefined;
+    const file = kind === 'image' && !hasUrlScheme(url) && !/^[/\\]/.test(url) ? this.imageProblem?.(safeDecodeUri(url)) : undefined;
     const problem = addressProblem(url, kind) ?? (file && `：${file}`);
     if (!problem || !node.position) return;
     const at =
@@ -310,7 +311,9 @@ class Check {
     const line = this.bodyLines[span.start.line + k - 1] ?? '';
     const end = span.lineStarts[k + 1];
     const valueLine = span.value.slice(span.lineStarts[k], end === undefined ? undefined : end).replace(/\r?\n$|\r$/, '');
-    return line.endsWith(valueLine) ? line.length - valueLine.length : 0;
+    // The prefix (`> `, an indent) comes first; text after an inline tag may follow on the same line.
+    const at = valueLine ? line.indexOf(valueLine) : -1;
+    return at > 0 ? at : 0;
   }
 }
 

@@ -40,6 +40,14 @@ export function nameKey(name: string): string {
     .toLowerCase();
 }
 
+/** Whether an address names its scheme (https:, javascript:, data:): not a path of the site. */
+export function hasUrlScheme(url: string): boolean {
+  return /^[a-z][a-z\d+.-]*:/i.test(url);
+}
+
+/** Names Windows cannot give a file or directory, whatever the extension (a newsroom may copy dist/ there). */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/;
+
 /** Characters that cannot be part of a page's path on every static host and file system. */
 const PATH_UNSAFE = /[\/\\?#%:*"<>|\p{Cc}]/u;
 export const MAX_NAME_LENGTH = 30;
@@ -53,9 +61,11 @@ export function namePathProblem(name: string): string | undefined {
   const unsafe = PATH_UNSAFE.exec(key)?.[0];
   if (unsafe !== undefined) {
     const shown = /\p{Cc}/u.test(unsafe) ? '控制字符' : `“${unsafe}”`;
-    return `含有${shown}：标签和人名会成为网址的一部分，不能含有 / \\ ? # % : * " < > | 和控制字符；请改用中文标点，或拆成两项`;
+    const hint = unsafe === '%' ? '请改用全角“％”（如 GDP增长5％）' : '请改用中文标点，或拆成两项';
+    return `含有${shown}：标签和人名会成为网址的一部分，不能含有 / \\ ? # % : * " < > | 和控制字符；${hint}`;
   }
   if (key.startsWith('.')) return '不能以“.”开头：以点开头的目录在很多网站主机上不会发布';
+  if (WINDOWS_RESERVED.test(key) || key.endsWith('.')) return '是 Windows 不能用作文件名的名称（如 CON、NUL，或以“.”结尾）：请换个写法';
   if ([...key].length > MAX_NAME_LENGTH) return `过长（最多 ${MAX_NAME_LENGTH} 个字）：标签和人名会成为网址的一部分`;
   return undefined;
 }

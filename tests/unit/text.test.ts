@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyParagraphs, deriveSummary } from '../../src/lib/text.ts';
+import { bodyParagraphs, deriveSummary, hasBodyText } from '../../src/lib/text.ts';
 
 describe('bodyParagraphs', () => {
   it('splits at blank lines and strips inline Markdown', () => {
@@ -25,5 +25,16 @@ describe('deriveSummary', () => {
   it('cuts at a clause and marks the cut when no sentence fits', () => {
     const lead = `${'甲'.repeat(80)},${'乙'.repeat(80)}。`;
     expect(deriveSummary(lead, 120)).toBe(`${'甲'.repeat(80)}……`);
+  });
+});
+
+describe('bodyParagraphs and hasBodyText', () => {
+  it('keep a paragraph written directly under its heading, and a #topic# that is not a heading', () => {
+    expect(bodyParagraphs('## 会议要求\n全市要抓好落实。\n\n## 下一步\r\n继续推进。')).toEqual(['全市要抓好落实。', '继续推进。']);
+    expect(bodyParagraphs('#郑州暴雨# 市民互助。')).toEqual(['#郑州暴雨# 市民互助。']);
+    expect(hasBodyText('## 会议要求\n全市要抓好落实。')).toBe(true);
+    expect(hasBodyText('#郑州暴雨# 市民互助。')).toBe(true);
+    expect(hasBodyText('## 小标题\n### 又一个\n')).toBe(false);
+    expect(hasBodyText('| 指标 | 数值 |\n|---|---|\n| 产值 | 1.2 |')).toBe(true);
   });
 });

@@ -45,6 +45,13 @@ describe('tag and name pages', () => {
     expect(namePathProblem(name)).toMatch(/^含有/);
   });
 
+  it('reject names Windows cannot give a directory, and suggest ％ for %', () => {
+    for (const name of ['CON', 'nul', 'Com1', 'aux.新闻', '报道.']) expect(namePathProblem(name), name).toMatch(/Windows/);
+    expect(namePathProblem('GDP增长5%')).toMatch(/全角“％”/);
+    expect(namePathProblem('GDP增长5％')).toBeUndefined();
+    expect(namePathProblem('console')).toBeUndefined();
+  });
+
   it('reject control characters, names starting with a dot and very long names', () => {
     expect(namePathProblem('a\u0007b')).toMatch(/控制字符/);
     expect(namePathProblem('..')).toMatch(/不能以“.”开头/);
