@@ -1,6 +1,6 @@
 /**
  * `npm run build`, and the one way every tool builds the site (tests, benchmark, audit): `astro build` into a
- * fresh directory beside the output (`<outDir>.partial`), which replaces the output only when the whole build
+ * fresh directory of its own (see partialDir), which replaces the output only when the whole build
  * succeeded. A build that fails at any point — an article, a page, an image, the search index — leaves no
  * half-written site, and the last good one stays where it was.
  *
@@ -8,9 +8,10 @@
  * ASTRO_CACHE_DIR, SITE_URL, BASE_PATH, BUILD_TIME, SEARCH_PAGES_PER_PART.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ASTRO_CLI } from './preview-server.ts';
 
 export interface BuildSiteOptions {
@@ -41,13 +42,16 @@ export interface BuildResult {
 
 export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = [], onStart, onOutput }: BuildSiteOptions = {}): Promise<BuildResult> {
   const outDir = resolve(env.OUT_DIR ?? 'dist');
-  const partial = partialDir(outDir);
-  const previous = `${outDir}.previous`;
-  await rm(partial, { recursive: true, force: true });
+  if (isInside(process.cwd(), outDir)) throw new Error(`OUT_DIR “${outDir}” contains the project itself; choose a directory of its own, such as dist`);
+  const partial = await partialDir(outDir);
   const child = spawn(process.execPath, [...nodeArgs, ASTRO_CLI, 'build'], {
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: partial },
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
   });
+  // Ctrl-C or a CI cancel: the build stops, and its partial output is removed below like any failure.
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   onStart?.(child);
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -60,46 +64,75 @@ export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = 
   const { status, signal } = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
     child.once('error', fail);
     child.once('close', (code, endSignal) => done({ status: code, signal: endSignal }));
+  }).finally(() => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   });
 
   if (status !== 0) {
     await rm(partial, { recursive: true, force: true });
     return { ok: false, status, signal, output, outDir, partial };
   }
-  // Two renames: the old site is out of the way for an instant only, and never half replaced.
-  await rm(previous, { recursive: true, force: true });
-  await mkdir(dirname(outDir), { recursive: true });
-  if (existsSync(outDir)) await rename(outDir, previous);
-  await move(partial, outDir);
-  await rm(previous, { recursive: true, force: true });
+  await replace(outDir, partial);
   return { ok: true, status, signal, output, outDir, partial };
 }
 
+const isInside = (path: string, dir: string) => {
+  const inside = relative(dir, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+};
+
 /**
- * Where Astro builds. Astro keeps its intermediate server build in `<output>/.prerender` when the output is
- * inside the working directory, but in one shared `./.astro/.prerender` when it is not: two builds to
- * directories elsewhere (tests, the benchmark) would overwrite each other's there. So a build always happens
- * inside the project, beside its output or in a directory of its own, and is moved into place.
+ * A directory of its own for this build. Astro keeps its intermediate server build in `<output>/.prerender`
+ * when the output is inside the working directory, but in one shared `./.astro/.prerender` when it is not:
+ * two builds to directories elsewhere (tests, the benchmark) would overwrite each other's there. So a build
+ * always happens inside the project: beside its output, or under node_modules/.cache, and is moved into place.
  */
-function partialDir(outDir: string): string {
-  const inside = relative(process.cwd(), outDir);
-  if (inside && !inside.startsWith('..') && resolve(inside) === outDir) return `${outDir}.partial`;
-  return join(process.cwd(), 'node_modules', '.cache', 'news-build', `${basename(outDir)}-${process.pid}-${Date.now()}`);
+async function partialDir(outDir: string): Promise<string> {
+  if (isInside(outDir, process.cwd())) {
+    await mkdir(dirname(outDir), { recursive: true });
+    return mkdtemp(`${outDir}.partial-`);
+  }
+  const builds = join(process.cwd(), 'node_modules', '.cache', 'news-build');
+  await mkdir(builds, { recursive: true });
+  return mkdtemp(join(builds, `${basename(outDir)}-`));
 }
 
-async function move(from: string, to: string): Promise<void> {
+/** Puts the new site where the old one was with renames, so that readers of `outDir` see one or the other. */
+async function replace(outDir: string, partial: string): Promise<void> {
+  await mkdir(dirname(outDir), { recursive: true });
+  const incoming = await onSameFileSystem(partial, outDir);
+  const previous = `${outDir}.previous-${randomUUID()}`;
+  const hadSite = existsSync(outDir);
+  if (hadSite) await rename(outDir, previous);
   try {
-    await rename(from, to);
+    await rename(incoming, outDir);
   } catch (error) {
-    // Another file system (a temporary directory on its own disk): copy, then remove.
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
+    if (hadSite) await rename(previous, outDir); // the last good site stays
+    await rm(incoming, { recursive: true, force: true });
+    throw error;
   }
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** `partial`, or a copy of it beside `outDir` when they are on different file systems (a tmpfs /tmp). */
+async function onSameFileSystem(partial: string, outDir: string): Promise<string> {
+  const beside = `${outDir}.incoming-${randomUUID()}`;
+  try {
+    await rename(partial, beside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(partial, beside, { recursive: true });
+    await rm(partial, { recursive: true, force: true });
+  }
+  return beside;
 }
 
 if (import.meta.main) {
-  const result = await buildSite({ stdio: 'inherit' });
+  const result = await buildSite({ stdio: 'inherit' }).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   if (!result.ok) {
     const kept = existsSync(result.outDir) ? `，${result.outDir} 仍是上一次成功构建的网站` : '';
     console.error(`\n构建失败，没有写入任何网页${kept}。`);

@@ -2,7 +2,7 @@
  * buildSite, the one way the site is built: two builds side by side (a test run beside a benchmark, two
  * archives at once) must not share any directory, and a good build replaces the last site whole.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,17 @@ describe('buildSite', () => {
       expect(existsSync(result.partial)).toBe(false);
       expect(existsSync(`${result.outDir}.previous`)).toBe(false);
     }
+    // The same archive gives the same pages, each build complete in its own place.
+    const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')).sort();
+    expect(pages(first!.outDir).length).toBeGreaterThan(30);
+    expect(pages(second!.outDir)).toEqual(pages(first!.outDir));
+    expect(first!.partial).not.toBe(second!.partial);
     // The new site replaced the old one whole: nothing of the last build is left over.
     expect(existsSync(join(second!.outDir, 'stale.html'))).toBe(false);
   }, 240_000);
+
+  it('refuses an output directory that would contain the project itself', async () => {
+    await expect(buildSite({ env: { ...process.env, OUT_DIR: '.' } })).rejects.toThrow(/contains the project itself/);
+    await expect(buildSite({ env: { ...process.env, OUT_DIR: '..' } })).rejects.toThrow(/contains the project itself/);
+  });
 });
