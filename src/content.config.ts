@@ -6,11 +6,12 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { compareCodePoints } from './lib/archive.ts';
 import { withPhotoSources } from './lib/article.ts';
 import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
@@ -51,6 +52,18 @@ function articlesLoader(): Loader {
       const bodyLines = new Map<string, number>();
       // The glob loader logs a failed render and stores the article without HTML; that must stop the build.
       const renderFailures: ArticleProblem[] = [];
+      // While the archive is first read, a bad file is noted and read on as an empty stand-in, so that one
+      // build names every bad article (the glob loader would stop at whichever failed first); the stand-ins
+      // are removed before the build stops. Later changes (astro dev) fail one by one, keeping the last good entry.
+      let firstRead = true;
+      const readProblems: ArticleProblem[] = [];
+      const badFiles = new Set<string>();
+      const reject = (path: string, problems: readonly ArticleProblem[]) => {
+        if (!firstRead) throw articleError(problems);
+        readProblems.push(...problems);
+        badFiles.add(path);
+        return { data: {}, body: '', slug: '', rawData: '' };
+      };
       const articles: ContentEntryType = {
         ...markdown,
         // Our reading replaces Astro's frontmatter parser (js-yaml), so one parser decides what a file says.
@@ -59,9 +72,9 @@ function articlesLoader(): Loader {
           const file = displayPath(path);
           // Astro decoded the file leniently; a replacement character is where a wrong encoding shows.
           const decoded = contents.includes('\uFFFD') ? decodeArticleFile(await readFile(path), file) : { ok: true as const, source: contents };
-          if (!decoded.ok) throw articleError(decoded.problems);
+          if (!decoded.ok) return reject(path, decoded.problems);
           const checked = parseArticleFile(decoded.source, file, { photoProblem: (src) => photoFileProblem(dirname(path), src) });
-          if (!checked.ok) throw articleError(checked.problems);
+          if (!checked.ok) return reject(path, checked.problems);
           const body = checked.body.trim();
           bodyLines.set(path, checked.bodyStartLine + (checked.body.slice(0, checked.body.indexOf(body)).match(/\n/g)?.length ?? 0));
           return { data: checked.raw, body, slug: '', rawData: '' };
@@ -90,6 +103,7 @@ function articlesLoader(): Loader {
         ...context,
         entryTypes: new Map([...context.entryTypes, ['.md', articles]]),
         parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>): Promise<TData> => {
+          if (entry.filePath && badFiles.has(entry.filePath)) return entry.data; // a stand-in, removed below
           try {
             return await context.parseData(entry);
           } catch (error) {
@@ -100,6 +114,11 @@ function articlesLoader(): Loader {
         },
       };
       await inner.load(wrapped);
+      firstRead = false;
+      if (readProblems.length) {
+        for (const path of badFiles) context.store.delete(articleIdFromPath(relative(contentDir, path)));
+        throw articleError(readProblems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column));
+      }
       if (renderFailures.length) throw articleError(renderFailures);
     },
   };

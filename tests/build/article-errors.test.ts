@@ -68,6 +68,20 @@ describe('a build with a bad article', () => {
     expect(partialLeft).toBe(false);
   }, BUILD_TIMEOUT);
 
+  it('every bad article is named by one build, in file order', async () => {
+    const { status, output, html } = await buildCase('several-bad-files', {
+      prepare: (dir, file) => {
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*\n/m, ''));
+        const other = join(dir, '2024/05/three-transformations-conference.md');
+        writeFileSync(other, readFileSync(other, 'utf8').replace(/^date: .*$/m, 'date: 2024-13-40'));
+      },
+    });
+    expect(status).not.toBe(0);
+    const reported = [...output.matchAll(/\/2024\/05\/([a-z-]+)\.md:\d+:\d+ 字段 (\w+)/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(reported).toEqual(['safety-inspection title', 'three-transformations-conference date']);
+    expect(html).toEqual([]);
+  }, BUILD_TIMEOUT);
+
   it('a failure after the pages were rendered (the search index) leaves the last good site as it was', async () => {
     const { status, output, html, outDir, partialLeft } = await buildCase('late-failure', { prepare: () => {}, env: { SEARCH_PAGES_PER_PART: '0' }, previousSite: true });
     expect(status).not.toBe(0);
