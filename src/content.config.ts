@@ -35,7 +35,7 @@ function checkFileNames(): void {
   if (!existsSync(contentDir)) return; // a new archive: the glob loader says it is missing
   const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
   const problems = articleFileNameProblems(paths, (path) => displayPath(join(contentDir, path)));
-  if (problems.length) throw articleError(problems.map(({ file, message }) => ({ file, line: 1, column: 1, field: '', message })));
+  if (problems.length) throw articleError(problems);
 }
 
 function articlesLoader(): Loader {

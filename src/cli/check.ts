@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../content-dir.ts';
+import { compareCodePoints } from '../lib/archive.ts';
 import { articleFileNameProblems, isArticleFile } from '../lib/article-id.ts';
 import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';
@@ -28,7 +29,7 @@ if (!values['content-only']) {
 // The same files, read the same way, as the build: lib/article-id.ts and lib/article-file.ts.
 const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
 const shown = (file: string) => displayPath(join(contentDir, file));
-const problems: LintProblem[] = articleFileNameProblems(paths, shown).map(({ file, message }) => ({ file, line: 1, column: 1, severity: 'error', rule: 'file-name', message }));
+const problems: LintProblem[] = articleFileNameProblems(paths, shown).map(({ field: _none, ...problem }) => ({ ...problem, severity: 'error', rule: 'file-name' }));
 const files = paths.flatMap((file) => {
   const path = join(contentDir, file);
   const decoded = decodeArticleFile(readFileSync(path), shown(file));
@@ -51,6 +52,7 @@ if (values.fix) {
   }
 }
 
+problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column);
 const remaining = values.fix ? problems.filter((problem) => !problem.fix) : problems;
 for (const problem of remaining) (problem.severity === 'error' ? console.error : console.log)(formatLintProblem(problem));
 const errors = remaining.filter((problem) => problem.severity === 'error').length;

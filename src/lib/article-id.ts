@@ -5,6 +5,7 @@
  * the files itself, see src/cli/index-search.ts) agree on every URL.
  */
 import { slug } from 'github-slugger';
+import type { ArticleProblem } from './article-file.ts';
 
 export function articleIdFromPath(relativePath: string): string {
   return relativePath
@@ -52,17 +53,15 @@ export function articleIdCollisions(relativePaths: readonly string[]): { id: str
  * Every problem with the file names of an archive (paths relative to the content directory): names that
  * give no URL, and files that would share one. Checked over the whole list at once, so all are reported.
  */
-export function articleFileNameProblems(relativePaths: readonly string[], shown: (path: string) => string = (path) => path): { file: string; message: string }[] {
+export function articleFileNameProblems(relativePaths: readonly string[], shown: (path: string) => string = (path) => path): ArticleProblem[] {
+  const at = (file: string, message: string): ArticleProblem => ({ file, line: 1, column: 1, field: '', message });
   const problems = relativePaths.flatMap((path) => {
     const message = articleIdProblem(path);
-    return message ? [{ file: shown(path), message }] : [];
+    return message ? [at(shown(path), message)] : [];
   });
   for (const { id, files } of articleIdCollisions(relativePaths)) {
     const [first, ...others] = files.map(shown);
-    problems.push({
-      file: first!,
-      message: `与 ${others.join('、')} 的网址相同（articles/${id}/）：只差大小写、空格或标点的文件名会发布到同一个地址，请改其中一个文件名`,
-    });
+    problems.push(at(first!, `与 ${others.join('、')} 的网址相同（articles/${id}/）：只差大小写、空格或标点的文件名会发布到同一个地址，请改其中一个文件名`));
   }
   return problems;
 }

@@ -29,6 +29,9 @@ describe('article ids from file names', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toEqual({
       file: 'content/articles/2024/05/A.md',
+      line: 1,
+      column: 1,
+      field: '',
       message: expect.stringContaining('与 content/articles/2024/05/a.md 的网址相同（articles/2024/05/a/）'),
     });
   });
