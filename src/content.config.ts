@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { compareCodePoints } from './lib/archive.ts';
 import { withPhotoSources } from './lib/article.ts';
 import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
 import { photoFileProblem } from './lib/image-type.ts';
+import { byPlace } from './lib/order.ts';
 import { contentDir } from './content-dir.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
@@ -117,7 +117,7 @@ function articlesLoader(): Loader {
       firstRead = false;
       if (readProblems.length) {
         for (const path of badFiles) context.store.delete(articleIdFromPath(relative(contentDir, path)));
-        throw articleError(readProblems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column));
+        throw articleError(readProblems.sort(byPlace));
       }
       if (renderFailures.length) throw articleError(renderFailures);
     },

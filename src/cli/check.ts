@@ -9,12 +9,12 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../content-dir.ts';
-import { compareCodePoints } from '../lib/archive.ts';
 import { articleFileNameProblems, isArticleFile } from '../lib/article-id.ts';
 import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { photoFileProblem } from '../lib/image-type.ts';
-import { applyFixes, formatLintProblem, lintArchive, type LintProblem } from '../lib/lint.ts';
+import { applyFixes, formatLintProblem, lintArchive, lintError, type LintProblem } from '../lib/lint.ts';
+import { byPlace } from '../lib/order.ts';
 
 const { values } = parseArgs({
   options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
@@ -29,12 +29,12 @@ if (!values['content-only']) {
 // The same files, read the same way, as the build: lib/article-id.ts and lib/article-file.ts.
 const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
 const shown = (file: string) => displayPath(join(contentDir, file));
-const problems: LintProblem[] = articleFileNameProblems(paths, shown).map(({ field: _none, ...problem }) => ({ ...problem, severity: 'error', rule: 'file-name' }));
+const problems: LintProblem[] = articleFileNameProblems(paths, shown).map((problem) => lintError(problem, 'file-name'));
 const files = paths.flatMap((file) => {
   const path = join(contentDir, file);
   const decoded = decodeArticleFile(readFileSync(path), shown(file));
   if (!decoded.ok) {
-    problems.push(...decoded.problems.map(({ field: _none, ...problem }) => ({ ...problem, severity: 'error' as const, rule: 'encoding' })));
+    problems.push(...decoded.problems.map((problem) => lintError(problem, 'encoding')));
     return [];
   }
   return [{ path, file: shown(file), source: decoded.source, options: { photoProblem: (src: string) => photoFileProblem(dirname(path), src) } }];
@@ -52,7 +52,7 @@ if (values.fix) {
   }
 }
 
-problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column);
+problems.sort(byPlace);
 const remaining = values.fix ? problems.filter((problem) => !problem.fix) : problems;
 for (const problem of remaining) (problem.severity === 'error' ? console.error : console.log)(formatLintProblem(problem));
 const errors = remaining.filter((problem) => problem.severity === 'error').length;

@@ -4,6 +4,7 @@
  */
 import type { BylineEntry } from './bylines.ts';
 import { newsDay } from './dates.ts';
+import { compareCodePoints } from './order.ts';
 import { nameKey } from './urls.ts';
 
 export interface ArchiveEntry {
@@ -27,25 +28,6 @@ export function newestFirst<T extends ArchiveEntry>(entries: readonly T[]): T[] 
   return [...entries].sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime() || compareCodePoints(a.id, b.id),
   );
-}
-
-/**
- * Unicode code-point order: the same on every machine and in every locale, unlike `localeCompare` or a default
- * `Intl.Collator`. (`<` on strings compares UTF-16 code units, which puts characters beyond U+FFFF, stored as
- * surrogates D800–DFFF, before U+E000–U+FFFF; they are moved above them here.)
- */
-export function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-function codePointRank(unit: number): number {
-  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
 export interface Neighbours<T> {

@@ -8,6 +8,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Node } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
+import { byPlace } from './order.ts';
 import { hasBodyText } from './text.ts';
 import { findUnsafeHtml } from './unsafe-html.ts';
 
@@ -101,7 +102,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
       problems.push({ file, line: bodyStartLine, column: 1, field: '', message: '正文为空：文章至少要有一段文字；只有图片和说明的图片新闻请把图片写在 photos 里' });
     }
     if (problems.length === 0) return { ok: true, data: result.data, raw: raw as Record<string, unknown>, body, bodyStartLine };
-    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+    return { ok: false, problems: problems.sort(byPlace) };
   }
 
   const problems = result.error.issues.flatMap((issue): ArticleProblem[] => {
@@ -120,7 +121,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
     return [{ file, ...at(nearestNode(doc.contents, path)?.range?.[0]), field: path.join('.'), message: issue.message }];
   });
   problems.push(...unsafe);
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  problems.sort(byPlace);
   return { ok: false, problems };
 }
 

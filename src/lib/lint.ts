@@ -2,8 +2,8 @@
  * Lint rules for Chinese news text and the archive as a whole, reported with file, line and column.
  * Errors stop a publication (`npm run check` exits non-zero); warnings are for the editor's judgement.
  */
-import { compareCodePoints } from './archive.ts';
-import { formatProblem, parseArticleFile, type ArticleFileResult, type ParseArticleOptions } from './article-file.ts';
+import { byPlace } from './order.ts';
+import { formatProblem, parseArticleFile, type ArticleFileResult, type ArticleProblem, type ParseArticleOptions } from './article-file.ts';
 
 export interface LintProblem {
   file: string;
@@ -33,20 +33,16 @@ export function lintArchive(files: readonly LintFile[]): LintProblem[] {
   const problems = parsed.flatMap(({ file, source, result }) => lintOne(file, source, result));
   problems.push(...archiveProblems(parsed));
   // Code-point order of the files, so the report reads the same on every editor's machine (localeCompare would not).
-  return problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column);
+  return problems.sort(byPlace);
+}
+
+/** A problem that stops a build, as `npm run check` reports it (the field stays in the message). */
+export function lintError(problem: ArticleProblem, rule: string): LintProblem {
+  return { file: problem.file, line: problem.line, column: problem.column, severity: 'error', rule, message: formatProblem(problem).replace(/^\S+ /, '') };
 }
 
 function lintOne(file: string, source: string, result: ArticleFileResult): LintProblem[] {
-  if (!result.ok) {
-    return result.problems.map((problem) => ({
-      file,
-      line: problem.line,
-      column: problem.column,
-      severity: 'error',
-      rule: 'schema',
-      message: formatProblem(problem).replace(/^\S+ /, ''),
-    }));
-  }
+  if (!result.ok) return result.problems.map((problem) => lintError({ ...problem, file }, 'schema'));
   const problems: LintProblem[] = [];
   const bodyOffset = source.length - result.body.length;
   const at = (offset: number) => {

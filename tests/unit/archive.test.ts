@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bySizeThenName, compareCodePoints, groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
+import { bySizeThenName, groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
+import { compareCodePoints } from '../../src/lib/order.ts';
 
 function entry(id: string, isoDate: string, extra: Partial<ArchiveEntry['data']> = {}): ArchiveEntry {
   return { id, data: { title: id, date: new Date(isoDate), column: '时政要闻', tags: [], byline: [], people: [], ...extra } };
