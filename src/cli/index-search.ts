@@ -10,17 +10,24 @@
  * It reads the Markdown rather than the built pages: the text is the same (plain text of the article), and it
  * does not have to wait for the pages. It reads each file as the content layer does (lib/article-file.ts): a file
  * that is not valid UTF-8 or not a valid article stops it with the same file:line message, never indexed half-read.
- * Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART,
+ * Each part (lib/search-parts.ts: a year, or a span of months of a crowded year) is named by its period and
+ * a hash of its files, so a part whose articles did not change keeps its name and its bytes from build to
+ * build, and a reader's browser or a CDN never mixes files of two builds under one name.
+ *
+ * Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART (the most articles in one
+ * part), SEARCH_FIRST_STEP_PAGES (articles a search reads before its first screen, lib/search-plan.ts),
  * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 5000, see below).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
 import { articleIdFromPath, isArticleFile } from '../lib/article-id.ts';
 import { isPublished } from '../lib/article.ts';
+import { reporterNames } from '../lib/bylines.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../lib/article-file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
@@ -30,13 +37,18 @@ import { buildTime } from '../site.config.ts';
 
 /**
  * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
- * beside Astro's own memory (docs/performance.md). Fewer, larger parts make searches fetch less.
+ * beside Astro's own memory (docs/performance.md). A year with more articles is cut into spans of months.
  */
 const DEFAULT_PAGES_PER_PART = '2500';
+/**
+ * What a first search reads: the newest parts holding at least this many articles. A first search then costs
+ * the same at 50,000 articles as at 5,000 (docs/performance.md); older parts are read as the reader asks.
+ */
+const DEFAULT_FIRST_STEP_PAGES = '5000';
 
-function pagesPerPart(value: string): number {
+function positiveInteger(name: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`SEARCH_PAGES_PER_PART 应为正整数，现在是“${value}”`);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} 应为正整数，现在是“${value}”`);
   return parsed;
 }
 /** Records handed to Pagefind at once; each is one message to its process. */
@@ -54,6 +66,7 @@ const INDEX_CHUNK_SIZE = '5000';
 interface PublishedArticle {
   date: string;
   key: string;
+  reporters: string[];
   record(): SearchIndexRecord;
 }
 
@@ -73,7 +86,12 @@ export function readPublishedArticles(dir: string, now: Date): PublishedArticle[
     if (!isPublished(parsed.data, now)) continue;
     const id = articleIdFromPath(file);
     const { data, body } = parsed;
-    articles.push({ date: isoDay(data.date), key: id, record: () => searchIndexRecord(data, body, urls.article(id)) });
+    articles.push({
+      date: isoDay(data.date),
+      key: id,
+      reporters: reporterNames(data.byline),
+      record: () => searchIndexRecord(data, body, urls.article(id)),
+    });
   }
   if (problems.length) throw new Error(`文章有误，不能建立搜索索引：\n${problems.map(formatProblem).join('\n')}`);
   return articles;
@@ -97,18 +115,40 @@ async function writePart(articles: readonly PublishedArticle[], outputPath: stri
   }
 }
 
+/** A name for a part's files: the same files give the same name on every machine. */
+function hashDirectory(dir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${relative(dir, file).split('\\').join('/')}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 10);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir>');
   const started = performance.now();
   await rm(values.out, { recursive: true, force: true });
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  const maxPages = positiveInteger('SEARCH_PAGES_PER_PART', process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART);
+  const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
   const articles = readPublishedArticles(contentDir, buildTime);
-  const planned = planSearchParts(articles, pagesPerPart(process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART));
+  const planned = planSearchParts(articles, maxPages);
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
-  const parts = planned.length ? planned : [{ name: 'empty', items: [] }];
-  for (const part of parts) await writePart(part.items, join(values.out, part.name));
-  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(parts))}\n`);
+  const year = buildTime.getUTCFullYear();
+  const parts = planned.length ? planned : [{ period: 'empty', from: `${year}-01-01`, to: `${year}-12-31`, items: [] }];
+  const written = [];
+  for (const part of parts) {
+    const staging = join(values.out, `${part.period}.partial`);
+    await writePart(part.items, staging);
+    const name = `${part.period}-${hashDirectory(staging)}`;
+    renameSync(staging, join(values.out, name));
+    const reporters = part.items.flatMap((article) => article.reporters);
+    written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
+  }
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages))}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`indexed ${articles.length} articles in ${parts.length} parts in ${seconds} s`);
 }

@@ -1,56 +1,165 @@
 /**
- * The search index in parts. Pagefind's indexer holds the whole index in memory while it writes it: about
- * 0.25 MB per article measured with 1.6.0 (2.5 GiB for 10,000 articles). Indexing the archive as several smaller
- * indexes, one after another, bounds that memory; the browser merges the parts (Pagefind's mergeIndex), so
- * readers search one archive.
+ * The search index in parts, one per period of the calendar. Two reasons:
  *
- * Parts are runs of consecutive dates, oldest first, so a search sorted by date can read the newest part first.
+ * - What a reader's search costs must not grow with the archive. The search page searches the newest parts
+ *   first and older ones only when the reader asks (lib/search-plan.ts), so a first search loads a few
+ *   parts, whatever the archive's age.
+ * - Pagefind's indexer holds the whole index in memory while it writes it: about 0.25 MB per article measured
+ *   with 1.6.0. Parts of at most a few thousand articles, written one after another, bound that memory.
+ *
+ * A part is a calendar year; a year with more articles than fit one part is cut into equal spans of months
+ * (halves, thirds, quarters, two-month spans or months). Which part an article belongs to depends only on its
+ * own year and that year's articles, so adding this month's articles, or an old edition imported late,
+ * changes only its own period's part: every other part is written byte for byte as before, and browsers and
+ * CDNs keep it cached.
  */
+import { compareCodePoints } from './order.ts';
 
-/** What the search page loads (pagefind/parts.json): the parts, newest first; the first is the main index. */
-export interface SearchPartsManifest {
-  parts: { name: string; path: string; pages: number }[];
+/** One part as the search page sees it (pagefind/parts.json). */
+export interface SearchPartEntry {
+  /** The period and a hash of the part's files, e.g. `2017-3fa9c2d1e0`: also the value of its `part` filter. */
+  name: string;
+  /** Where the part's index is, relative to pagefind/: '' for the newest (the main index), else `parts/<name>/`. */
+  path: string;
+  /** The first and last day of the part's period (ISO days; a calendar span, not the dates of its articles). */
+  from: string;
+  to: string;
+  /** Published articles in the part. */
+  pages: number;
+  /** Reporters with an article in the part (the search page's 记者 filter skips parts without them). */
+  reporters: string[];
 }
 
-export interface SearchPart<Item> {
-  /** Readable and unique: number, first and last date, e.g. `02_2016-01-03_2016-12-30`. */
-  name: string;
+/** What the search page loads (pagefind/parts.json). */
+export interface SearchPartsManifest {
+  /** Articles a search reads before its first screen of results; each later step reads twice as many. */
+  firstStepPages: number;
+  /** Newest first; the first is the main index. */
+  parts: SearchPartEntry[];
+}
+
+export interface PlannedPart<Item> {
+  /** The period: `2017`, `2024-01_2024-06` (months), or `2024-05_2024-05.2` (the second run of a crowded month). */
+  period: string;
+  from: string;
+  to: string;
+  /** Sorted by date, then key. */
   items: Item[];
 }
 
 /** Where an older part is written, relative to the main index directory (pagefind/). */
 export const PARTS_DIR = 'parts';
 
+/** Ways to cut a year into equal spans of months, fewest first. */
+const SPANS_PER_YEAR = [1, 2, 3, 4, 6, 12];
+
 /**
- * Sorts items by date (then key, so the plan is the same on every machine) and cuts them into parts of at most
- * `maxItems`, oldest first.
+ * Plans the parts, oldest first: a part per year, or per equal span of months when a year has more than
+ * `maxItems` articles. `date` is the article's day (YYYY-MM-DD); `key` orders articles of the same day.
  */
-export function planSearchParts<Item extends { date: string; key: string }>(items: readonly Item[], maxItems: number): SearchPart<Item>[] {
+export function planSearchParts<Item extends { date: string; key: string }>(items: readonly Item[], maxItems: number): PlannedPart<Item>[] {
   if (!(maxItems >= 1)) throw new RangeError(`maxItems must be at least 1, got ${maxItems}`);
-  const sorted = [...items].sort((a, b) => compareText(a.date, b.date) || compareText(a.key, b.key));
-  const count = Math.ceil(sorted.length / maxItems);
-  // Even sizes: 10,000 articles in parts of at most 3,000 are four parts of 2,500, not 3,000 + … + 1,000.
-  const size = Math.ceil(sorted.length / Math.max(count, 1));
-  const width = String(count).length;
-  return Array.from({ length: count }, (_, index) => {
-    const partItems = sorted.slice(index * size, (index + 1) * size);
-    const name = `${String(index + 1).padStart(width, '0')}_${partItems[0]!.date}_${partItems[partItems.length - 1]!.date}`;
-    return { name, items: partItems };
-  }).filter((part) => part.items.length > 0);
+  const sorted = [...items].sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.key, b.key));
+  const years = new Map<string, Item[]>();
+  for (const item of sorted) {
+    const year = item.date.slice(0, 4);
+    let list = years.get(year);
+    if (!list) years.set(year, (list = []));
+    list.push(item);
+  }
+  return [...years].flatMap(([year, yearItems]) => planYear(year, yearItems, maxItems));
 }
 
-/** The manifest for parts planned oldest first: the newest part is the main index, the others live in parts/. */
-export function searchPartsManifest(parts: readonly { name: string; items: readonly unknown[] }[]): SearchPartsManifest {
+function planYear<Item extends { date: string }>(year: string, items: Item[], maxItems: number): PlannedPart<Item>[] {
+  const monthOf = (item: Item) => Number(item.date.slice(5, 7));
+  for (const spans of SPANS_PER_YEAR) {
+    const months = 12 / spans;
+    const bySpan = Array.from({ length: spans }, () => [] as Item[]);
+    for (const item of items) bySpan[Math.floor((monthOf(item) - 1) / months)]!.push(item);
+    const fits = bySpan.every((span) => span.length <= maxItems);
+    if (!fits && spans < 12) continue;
+    return bySpan.flatMap((spanItems, index) => {
+      if (spanItems.length === 0) return [];
+      const first = index * months + 1;
+      const last = first + months - 1;
+      const from = `${year}-${pad(first)}-01`;
+      const to = `${year}-${pad(last)}-${pad(daysInMonth(Number(year), last))}`;
+      const period = spans === 1 ? year : `${year}-${pad(first)}_${year}-${pad(last)}`;
+      // A month with more articles than a part holds (only in a test, or an archive without real dates) is
+      // cut into runs of consecutive articles; the month stays the unit that anything else changes.
+      if (spanItems.length <= maxItems) return [{ period, from, to, items: spanItems }];
+      const runs = Math.ceil(spanItems.length / maxItems);
+      const size = Math.ceil(spanItems.length / runs);
+      return Array.from({ length: runs }, (_, run) => ({ period: `${period}.${run + 1}`, from, to, items: spanItems.slice(run * size, (run + 1) * size) }));
+    });
+  }
+  return [];
+}
+
+/** The manifest for parts planned oldest first, once each is written and named: newest first. */
+export function searchPartsManifest(
+  parts: readonly { name: string; from: string; to: string; pages: number; reporters: readonly string[] }[],
+  firstStepPages: number,
+): SearchPartsManifest {
   return {
+    firstStepPages,
     parts: [...parts].reverse().map((part, index) => ({
       name: part.name,
       path: index === 0 ? '' : `${PARTS_DIR}/${part.name}/`,
-      pages: part.items.length,
+      from: part.from,
+      to: part.to,
+      pages: part.pages,
+      reporters: [...new Set(part.reporters)].sort(compareCodePoints),
     })),
   };
 }
 
-/** Code-point order, the same on every machine (localeCompare is not). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Checks what the search page reads; a manifest from another version of the site fails here, not later. */
+export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
+  const manifest = value as Partial<SearchPartsManifest> | null;
+  const isDay = (day: unknown) => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
+  const valid =
+    manifest !== null &&
+    typeof manifest === 'object' &&
+    Number.isInteger(manifest.firstStepPages) &&
+    manifest.firstStepPages! >= 1 &&
+    Array.isArray(manifest.parts) &&
+    manifest.parts.every(
+      (part) =>
+        typeof part?.name === 'string' &&
+        typeof part.path === 'string' &&
+        isDay(part.from) &&
+        isDay(part.to) &&
+        Number.isInteger(part.pages) &&
+        Array.isArray(part.reporters),
+    );
+  if (!valid) throw new Error('parts.json is not a search index manifest');
+  return manifest as SearchPartsManifest;
+}
+
+/**
+ * A span of parts in words, for the status line: 2024年, 2024年1月至6月, 2015年至2023年, 2023年7月至2024年6月.
+ * `from` and `to` are ISO days at the start and end of months.
+ */
+export function periodLabel(from: string, to: string): string {
+  const [fromYear, fromMonth] = [from.slice(0, 4), Number(from.slice(5, 7))];
+  const [toYear, toMonth] = [to.slice(0, 4), Number(to.slice(5, 7))];
+  const wholeYears = fromMonth === 1 && toMonth === 12;
+  if (wholeYears) return fromYear === toYear ? `${fromYear}年` : `${fromYear}年至${toYear}年`;
+  if (fromYear === toYear) return fromMonth === toMonth ? `${fromYear}年${fromMonth}月` : `${fromYear}年${fromMonth}月至${toMonth}月`;
+  return `${fromYear}年${fromMonth}月至${toYear}年${toMonth}月`;
+}
+
+/** The period covered by parts listed newest first. */
+export function partsPeriodLabel(parts: readonly { from: string; to: string }[]): string {
+  if (parts.length === 0) return '';
+  return periodLabel(parts[parts.length - 1]!.from, parts[0]!.to);
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -5,7 +5,12 @@
 
 export const SEARCH_FILTERS = ['column', 'year', 'reporter'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
-export type SearchSort = 'relevance' | 'date';
+/**
+ * relevance: newest periods first, by relevance within each (lib/search-plan.ts); date: newest first;
+ * overall: by relevance over the whole archive, which reads every part of the index.
+ */
+export const SEARCH_SORTS = ['relevance', 'date', 'overall'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchState {
   query: string;
@@ -19,7 +24,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
     const value = params.get(name)?.trim();
     if (value) filters[name] = value;
   }
-  return { query: params.get('q') ?? '', filters, sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+  const sort = SEARCH_SORTS.find((name) => name === params.get('sort')) ?? 'relevance';
+  return { query: params.get('q') ?? '', filters, sort };
 }
 
 /** Query string for a state; defaults are left out, so the plain `?q=…` link stays short. */
@@ -30,7 +36,7 @@ export function writeSearchState(state: SearchState): string {
     const value = state.filters[name];
     if (value) params.set(name, value);
   }
-  if (state.sort === 'date') params.set('sort', 'date');
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,157 +1,51 @@
 /**
- * The search page. Pagefind finds candidates; every candidate's text is checked with lib/search.ts, so a
- * result contains what the reader typed, as written. A query in traditional characters that finds nothing
- * is converted to simplified and searched again; words typed together that are found only apart are offered
- * as a suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
+ * The search page: wires the form, the status line and the results to a PartedSearch (lib/search-plan.ts)
+ * over the index in parts (./search-index.ts). Every candidate's text is checked (lib/search.ts), so a
+ * result contains what the reader typed. A query in traditional characters that finds nothing is converted
+ * to simplified and searched again; words typed together that are found only apart are offered as a
+ * suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
+import { describeProgress, moreLabel, PartedSearch, PartLoadError, partsForFilters, searchSteps, type Match } from '../lib/search-plan.ts';
+import { partsPeriodLabel } from '../lib/search-parts.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
-import {
-  compareCandidates,
-  containsAllTerms,
-  excerptHtml,
-  hasHanCharacters,
-  MAX_QUERY_LENGTH,
-  queryTerms,
-  suggestSeparatedQuery,
-} from '../lib/search.ts';
-
-/** The part of Pagefind's browser API used here (pagefind.js ships no types). */
-interface PagefindData {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  data(): Promise<PagefindData>;
-}
-interface PagefindSearchOptions {
-  filters?: Record<string, string>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] }>;
-}
-
-/** Pagefind with every part of the index merged (lib/search-parts.ts), and the parts' names, newest first. */
-interface Pagefind {
-  module: PagefindModule;
-  parts: string[];
-}
-
-/** A synthetic filter naming each page's part, so a search sorted by date can read the parts newest first. */
-const PART_FILTER = 'part';
-
-interface Match {
-  page: PagefindData;
-  order: number;
-  inTitle: boolean;
-}
+import { excerptHtml, hasHanCharacters, MAX_QUERY_LENGTH, queryTerms, suggestSeparatedQuery } from '../lib/search.ts';
+import { PagefindParts } from './search-index.ts';
 
 const RESULTS_PER_STEP = 20;
-/**
- * Each candidate checked costs a request for its text (about 2 KB). Up to CHECK_ALL_UP_TO candidates are all
- * checked at once, so the count shown is exact. Beyond that, candidates are checked a batch at a time and the
- * results shown as each batch arrives, until a page of results is on screen: the first results appear after
- * one batch, and a first search on a large archive reads a few dozen texts, not hundreds.
- */
-const CHECK_ALL_UP_TO = 50;
-const CONCURRENT_FRAGMENT_LOADS = 10;
-
-/** Checks Pagefind's candidates against the text, a step at a time, keeping matches in rank order. */
-class CandidateCheck {
-  readonly matches: Match[] = [];
-  /** Texts of checked candidates that did not match, for suggesting a separated query. */
-  readonly misses: string[] = [];
-  private checked = 0;
-
-  constructor(
-    private readonly results: PagefindResult[],
-    readonly terms: string[],
-    private readonly sort: SearchState['sort'],
-  ) {}
-
-  get complete(): boolean {
-    return this.checked >= this.results.length;
-  }
-
-  get candidatesChecked(): number {
-    return this.checked;
-  }
-
-  /**
-   * Checks up to `count` more candidates, stopping early once `enough` matches are found; matches found in
-   * this step are ranked among themselves.
-   */
-  async checkMore(count: number, enough = Infinity): Promise<void> {
-    const end = Math.min(this.results.length, this.checked + count);
-    const found: Match[] = [];
-    while (this.checked < end && found.length < enough) {
-      const start = this.checked;
-      const batch = this.results.slice(start, Math.min(end, start + CONCURRENT_FRAGMENT_LOADS));
-      this.checked += batch.length;
-      const pages = await Promise.all(batch.map((result) => result.data()));
-      pages.forEach((page, index) => {
-        const title = page.meta.title ?? '';
-        const text = `${title} ${page.content}`;
-        if (containsAllTerms(text, this.terms)) {
-          found.push({ page, order: start + index, inTitle: containsAllTerms(title, this.terms) });
-        } else {
-          this.misses.push(text);
-        }
-      });
-    }
-    found.sort((a, b) => compareCandidates(a, b, this.sort));
-    this.matches.push(...found);
-  }
-}
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
-  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const results = document.querySelector<HTMLElement>('[data-search-results]');
   const more = document.querySelector<HTMLElement>('[data-search-more]');
   const moreButton = more?.querySelector('button');
   const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
-  if (!form || !input || !status || !list || !more || !moreButton || !suggestion) return;
+  if (!form || !input || !status || !results || !more || !moreButton || !suggestion) return;
   const siteBase = form.dataset.siteBase ?? '/';
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const loadPagefind = () => (pagefind ??= loadMergedIndex(siteBase));
-
-  let currentRun = 0;
-  let showMore: (() => Promise<void>) | undefined;
-
-  async function check(terms: string[], state: SearchState): Promise<CandidateCheck> {
-    const filters = Object.fromEntries(SEARCH_FILTERS.flatMap((name) => (state.filters[name] ? [[name, state.filters[name]]] : [])));
-    const { module, parts } = await loadPagefind();
-    const query = terms.join(' ');
-    let results: PagefindResult[];
-    if (state.sort === 'date') {
-      // Merged results are ordered by score, and a part's date order is its own; the parts cover consecutive
-      // spans of dates, so the date order of the archive is the parts' date orders, newest part first.
-      const byPart = await Promise.all(
-        parts.map((part) => module.search(query, { filters: { ...filters, [PART_FILTER]: part }, sort: { date: 'desc' } })),
-      );
-      results = byPart.flatMap((part) => part.results);
-    } else {
-      results = (await module.search(query, { filters })).results;
-    }
-    const candidates = new CandidateCheck(results, terms, state.sort);
-    await candidates.checkMore(results.length <= CHECK_ALL_UP_TO ? results.length : CONCURRENT_FRAGMENT_LOADS);
-    return candidates;
+  let index: Promise<PagefindParts> | undefined;
+  const openIndex = () => (index ??= PagefindParts.open(siteBase).catch((error: unknown) => ((index = undefined), Promise.reject(error))));
+  /** Starts Pagefind afresh: after a failed load (Pagefind keeps the failure) or a deploy (new parts). */
+  async function reopenIndex(): Promise<PagefindParts> {
+    const old = await index?.catch(() => undefined);
+    index = undefined;
+    await old?.close();
+    return openIndex();
   }
 
-  async function search(state: SearchState): Promise<void> {
+  let currentRun = 0;
+  let next: (() => Promise<void>) | undefined;
+
+  async function search(state: SearchState, notice = ''): Promise<void> {
     const run = ++currentRun;
-    list!.replaceChildren();
+    results!.replaceChildren();
+    results!.removeAttribute('aria-busy');
+    moreButton!.disabled = false;
     suggestion!.replaceChildren();
     more!.hidden = true;
-    showMore = undefined;
+    next = undefined;
     const query = state.query.trim().slice(0, MAX_QUERY_LENGTH);
     if (query === '') {
       status!.textContent = Object.keys(state.filters).length ? '请输入搜索词。' : '';
@@ -162,61 +56,101 @@ export function startSearchPage(): void {
       status!.textContent = '请输入要查找的文字：只有空格或标点符号无法搜索。';
       return;
     }
-    status!.textContent = '正在搜索…';
-    let candidates: CandidateCheck;
-    let simplifiedFrom: string | undefined;
+    status!.textContent = `${notice}正在查找…`;
+    let parts: PagefindParts;
     try {
-      candidates = await check(terms, state);
-      if (candidates.matches.length === 0 && hasHanCharacters(query)) {
-        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing
-        // among the first candidates. A query the converter changes has traditional characters, and the
-        // archive is written in simplified ones, so the converted query is the one to search.
-        const simplified = await toSimplified(query);
-        if (simplified !== query && run === currentRun) {
-          terms = queryTerms(simplified);
-          candidates = await check(terms, state);
-          simplifiedFrom = query;
-        }
-      }
+      parts = await openIndex();
+      if (parts.hasFailures) parts = await reopenIndex();
     } catch (error) {
       console.error(error);
-      status!.textContent = '搜索索引加载失败，请刷新页面重试。索引由 npm run build 生成。';
-      pagefind = undefined;
+      if (run === currentRun) status!.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
       return;
     }
     if (run !== currentRun) return;
+    const steps = searchSteps(partsForFilters(parts.manifest.parts, state.filters), state.sort, parts.manifest.firstStepPages);
+    const start = (searchTerms: string[]) => new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort });
+    let found = start(terms);
+    let simplifiedFrom: string | undefined;
+    const view = new ResultsView(results!, steps.length > 1);
+    let failed: PartLoadError | undefined;
+    /** Results on screen: a screen at first, another with each press of the button. */
+    let visible = RESULTS_PER_STEP;
 
-    let shown = 0;
-    const describe = () => {
-      const what = `“${simplifiedFrom ? terms.join(' ') : query}”`;
+    const show = () => {
+      if (run !== currentRun) return;
+      view.render(found.groups, found.terms, visible);
+      // Nothing found yet and still looking: the status keeps saying 正在查找… rather than 找到 0 篇.
+      if (found.matchCount === 0 && !failed && !found.openedStepsChecked) return;
       const where = describeFilters(state);
-      const converted = simplifiedFrom ? `已把“${simplifiedFrom}”按简体${what}查找。` : '';
-      const count = candidates.matches.length;
-      if (count === 0 && candidates.complete) return `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`;
-      if (candidates.complete) return `${converted}找到 ${count} 篇包含${what}的报道${where}。`;
-      return `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
+      // The query as typed; after a 繁→简 conversion, as searched.
+      const shownQuery = simplifiedFrom ? found.terms.join(' ') : query;
+      const progress = describeProgress({ query: shownQuery, where, convertedFrom: simplifiedFrom, search: found });
+      status!.textContent = failed ? `${progress}${failureText(failed)}` : `${notice}${progress}`;
+      const hidden = found.matchCount > visible;
+      moreButton!.textContent = failed ? '重试' : hidden ? '显示更多结果' : moreLabel(found);
+      more!.hidden = !failed && !hidden && found.complete;
     };
 
-    /** Shows the next page of results, each batch of checked candidates as it arrives. */
-    showMore = async () => {
-      const target = shown + RESULTS_PER_STEP;
-      const render = () => {
-        // Nothing new to show yet: the status keeps saying 正在搜索… rather than 已找到 0 篇.
-        if (candidates.matches.length === shown && !candidates.complete) return;
-        for (const match of candidates.matches.slice(shown, target)) list!.append(resultItem(match, terms));
-        shown = Math.min(target, candidates.matches.length);
-        more!.hidden = shown >= candidates.matches.length && candidates.complete;
-        status!.textContent = describe();
-      };
-      render();
-      while (shown < target && !candidates.complete) {
-        await candidates.checkMore(CONCURRENT_FRAGMENT_LOADS, target - candidates.matches.length);
+    /** Runs one step of the search; a part that fails to load is reported and the results found so far stay. */
+    const step = async (work: () => Promise<void>) => {
+      failed = undefined;
+      // While a step runs, the button waits and the results say they are busy (tests and screen readers wait).
+      moreButton!.disabled = true;
+      results!.setAttribute('aria-busy', 'true');
+      try {
+        await work();
+      } catch (error) {
+        if (!(error instanceof PartLoadError)) throw error;
+        console.error(error);
         if (run !== currentRun) return;
-        render();
+        if (await parts.isOutdated()) {
+          // The site was deployed since the page opened: its parts have new names. Search again with them.
+          await reopenIndex();
+          if (run === currentRun) await search(state, '网站的搜索索引刚刚更新，已重新查找。');
+          return;
+        }
+        failed = error;
+      } finally {
+        if (run === currentRun) {
+          moreButton!.disabled = false;
+          results!.removeAttribute('aria-busy');
+        }
       }
+      show();
     };
-    await showMore();
-    if (candidates.matches.length === 0) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(candidates.misses, terms), state);
+
+    await step(async () => {
+      await found.more(RESULTS_PER_STEP, show);
+      if (found.matchCount === 0 && found.openedStepsChecked && hasHanCharacters(query)) {
+        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing
+        // in the first step. A query the converter changes has traditional characters, and the archive is
+        // written in simplified ones, so the converted query is the one to search.
+        const simplified = await toSimplified(query);
+        if (simplified !== query && run === currentRun) {
+          terms = queryTerms(simplified);
+          simplifiedFrom = query;
+          found = start(terms);
+          view.clear();
+          await found.more(RESULTS_PER_STEP, show);
+        }
+      }
+    });
+    if (run !== currentRun) return;
+    if (found.matchCount === 0 && found.complete) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
+
+    next = () => {
+      const retry = failed !== undefined;
+      return step(async () => {
+        if (retry) {
+          parts = await reopenIndex();
+          found.useIndex(parts);
+        } else {
+          visible = Math.min(visible, found.matchCount) + RESULTS_PER_STEP;
+        }
+        // Matches found already (checked for the exact count) are shown first; more are searched for if needed.
+        if (found.matchCount < visible) await found.more(visible - found.matchCount, show);
+      });
+    };
   }
 
   function showStateFromUrl(): void {
@@ -245,32 +179,73 @@ export function startSearchPage(): void {
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement && input.value.trim()) form.requestSubmit();
   });
-  moreButton.addEventListener('click', () => void showMore?.());
+  moreButton.addEventListener('click', () => void next?.());
   window.addEventListener('popstate', showStateFromUrl);
   showStateFromUrl();
 }
 
 /**
- * Loads pagefind.js from the main index and merges the older parts listed in pagefind/parts.json. Each part
- * carries a synthetic filter with its name; a site indexed in one part has a manifest of one.
+ * The results, a list per step of the search. With more than one step each list has a heading naming its
+ * period, so a reader sees that results are grouped by period, newest first. Results are only ever appended.
  */
-async function loadMergedIndex(siteBase: string): Promise<Pagefind> {
-  const indexBase = `${siteBase}pagefind/`;
-  const [module, manifest] = await Promise.all([
-    import(/* @vite-ignore */ `${indexBase}pagefind.js`) as Promise<PagefindModule>,
-    fetch(`${indexBase}parts.json`).then((response) => {
-      if (!response.ok) throw new Error(`${indexBase}parts.json: HTTP ${response.status}`);
-      return response.json() as Promise<{ parts: { name: string; path: string }[] }>;
-    }),
-  ]);
-  await module.options({ baseUrl: siteBase });
-  await module.init();
-  const [main, ...older] = manifest.parts;
-  if (main) await module.options({ mergeFilter: { [PART_FILTER]: main.name } });
-  await Promise.all(
-    older.map((part) => module.mergeIndex(`${indexBase}${part.path}`, { baseUrl: siteBase, mergeFilter: { [PART_FILTER]: part.name } })),
-  );
-  return { module, parts: manifest.parts.map((part) => part.name) };
+class ResultsView {
+  private lists: HTMLOListElement[] = [];
+  private headings: HTMLElement[] = [];
+  private shown: number[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly grouped: boolean,
+  ) {}
+
+  clear(): void {
+    this.container.replaceChildren();
+    this.lists = [];
+    this.headings = [];
+    this.shown = [];
+  }
+
+  /** Shows what is new in `groups`, up to `limit` results in all. */
+  render(groups: readonly { label: string; matches: readonly Match[]; complete: boolean }[], terms: readonly string[], limit: number): void {
+    let room = limit - this.shown.reduce((sum, count) => sum + count, 0);
+    groups.forEach((group, groupIndex) => {
+      const list = this.lists[groupIndex] ?? this.addGroup();
+      const from = this.shown[groupIndex]!;
+      const to = Math.min(group.matches.length, from + Math.max(0, room));
+      for (const match of group.matches.slice(from, to)) list.append(resultItem(match, terms, this.grouped ? 'h3' : 'h2'));
+      room -= to - from;
+      this.shown[groupIndex] = to;
+      // A step that found nothing takes no room; the status line says which periods were searched.
+      list.parentElement!.hidden = to === 0;
+      const heading = this.headings[groupIndex];
+      if (heading) {
+        const count = group.complete ? `${group.matches.length} 篇` : `已找到 ${group.matches.length} 篇`;
+        heading.textContent = `${group.label}的报道（${count}）`;
+      }
+    });
+  }
+
+  private addGroup(): HTMLOListElement {
+    const section = document.createElement('section');
+    section.className = 'search-group';
+    if (this.grouped) {
+      const heading = document.createElement('h2');
+      heading.className = 'search-group__title';
+      section.append(heading);
+      this.headings.push(heading);
+    }
+    const list = document.createElement('ol');
+    list.className = 'search-results';
+    section.append(list);
+    this.container.append(section);
+    this.lists.push(list);
+    this.shown.push(0);
+    return list;
+  }
+}
+
+function failureText(error: PartLoadError): string {
+  return `${partsPeriodLabel(error.parts)}的搜索索引没有加载成功（网络可能中断了），已显示找到的结果。可以点“重试”继续查找。`;
 }
 
 function describeFilters(state: SearchState): string {
@@ -279,6 +254,7 @@ function describeFilters(state: SearchState): string {
     state.filters.year && `${state.filters.year}年`,
     state.filters.reporter && `记者${state.filters.reporter}`,
     state.sort === 'date' && '按时间排序',
+    state.sort === 'overall' && '全部年份按相关度排序',
   ].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : '';
 }
@@ -298,10 +274,11 @@ function offerSeparatedQuery(target: HTMLElement, terms: string[] | undefined, s
   target.append('这些词在报道中分开出现，试试分开搜索：', link);
 }
 
-function resultItem({ page }: Match, terms: string[]): HTMLLIElement {
+function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2' | 'h3'): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
-  const heading = document.createElement('h2');
+  const heading = document.createElement(headingLevel);
+  heading.className = 'search-result__title';
   const link = document.createElement('a');
   const url = new URL(page.url, location.href);
   url.searchParams.set('q', terms.join(' '));

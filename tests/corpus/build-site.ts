@@ -41,8 +41,10 @@ const result = await buildSite({
     CONTENT_DIR: contentDir,
     OUT_DIR: resolve(EVAL_DIR, 'dist'),
     ASTRO_CACHE_DIR: resolve(EVAL_DIR, 'cache'),
-    // Small parts, so the evaluation and the tests search a merged index, as large archives do.
+    // Small parts and a small first step, so the evaluation and the tests search in steps over several
+    // parts, as readers of a large archive do: the first step reads 2024–2025, the second 2021–2023, the third 2019–2020.
     SEARCH_PAGES_PER_PART: '15',
+    SEARCH_FIRST_STEP_PAGES: '8',
   },
 });
 process.exit(result.ok ? 0 : 1);

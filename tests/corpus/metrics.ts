@@ -4,11 +4,23 @@ export interface EvalQuery {
   kind: string;
   query: string;
   expected: string[];
+  /** The article that answers the query best (its headline), where one does. */
+  best?: string;
 }
 
 export interface QueryOutcome extends EvalQuery {
   /** Article ids in the order the search page showed them. */
   results: string[];
+  /** The same ids, as the page grouped them by period (one group when the search read a single step). */
+  groups: string[][];
+  /** Presses of the "more" button the reader needed to see five results (or all there are) and the best one. */
+  presses: number;
+}
+
+/** Whether the best article was found and ranked first among the results of its period. */
+export function bestFirstInItsPeriod(outcome: QueryOutcome): boolean | undefined {
+  if (!outcome.best) return undefined;
+  return outcome.groups.some((group) => group[0] === outcome.best);
 }
 
 /** Share of the expected articles (at most 5) that appear among the first five results. */
@@ -45,6 +57,16 @@ export function summarize(outcomes: readonly QueryOutcome[]): { kinds: KindSumma
     summary(kind, outcomes.filter((outcome) => outcome.kind === kind)),
   );
   return { kinds, overall: summary('overall', outcomes) };
+}
+
+/** Over the queries with a best article: how many had it first in its period, and the presses they needed. */
+export function summarizeBest(outcomes: readonly QueryOutcome[]): { queries: number; firstInPeriod: number; meanPresses: number } {
+  const judged = outcomes.filter((outcome) => outcome.best);
+  return {
+    queries: judged.length,
+    firstInPeriod: judged.filter((outcome) => bestFirstInItsPeriod(outcome)).length,
+    meanPresses: judged.reduce((sum, outcome) => sum + outcome.presses, 0) / Math.max(1, judged.length),
+  };
 }
 
 export function markdownTable({ kinds, overall }: ReturnType<typeof summarize>): string {

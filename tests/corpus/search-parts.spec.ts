@@ -1,16 +1,70 @@
 /**
- * The corpus site's index is built in parts (build-site.ts sets 15 articles per part), as a large archive's
- * is: the search page must merge them, and a date-sorted search must be in date order across parts.
+ * The corpus site's index is in parts, a part per year (2019–2025), and the search page reads them in three
+ * steps (build-site.ts): 2024–2025, then 2021–2023, then 2019–2020 — as it reads a large archive, scaled down.
+ * These tests watch what the page fetches and shows in Chromium.
  */
-import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { parseArticleFile } from '../../src/lib/article-file.ts';
+import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
+import { indexedText } from '../../src/lib/search-index.ts';
 
-test('the index is in date-ordered parts, listed newest first', async ({ request }) => {
-  const { parts } = (await (await request.get('/pagefind/parts.json')).json()) as { parts: { name: string; path: string; pages: number }[] };
-  expect(parts.length).toBe(3);
+const manifest = JSON.parse(readFileSync('.eval/dist/pagefind/parts.json', 'utf8')) as SearchPartsManifest;
+const partOf = (year: string) => manifest.parts.find((part) => part.from.startsWith(year))!;
+
+/** How many published articles of the corpus site contain every term of the query, read from the Markdown. */
+function articlesContaining(query: string): number {
+  const terms = queryTerms(query);
+  let count = 0;
+  for (const root of ['content/articles', 'tests/fixtures/search-corpus']) {
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
+      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file);
+      if (parsed.ok && containsAllTerms(indexedText(parsed.data, parsed.body).replace(/\n/g, ' '), terms)) count += 1;
+    }
+  }
+  return count;
+}
+
+/** Paths of the older parts' files the page has requested. */
+function watchPartRequests(page: Page): Set<string> {
+  const requested = new Set<string>();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    const part = /^\/pagefind\/parts\/([^/]+)\//.exec(path)?.[1];
+    if (part) requested.add(part);
+  });
+  return requested;
+}
+
+const resultPaths = (page: Page) =>
+  page.locator('.search-result__title a').evaluateAll((links) => links.map((link) => decodeURIComponent((link as HTMLAnchorElement).pathname)));
+
+/** Presses "more" until the search has read everything; checks after each press that nothing shown moved. */
+async function readToTheEnd(page: Page): Promise<string[]> {
+  const more = page.locator('[data-search-more]');
+  const idle = page.locator('[data-search-results]:not([aria-busy])');
+  await expect(idle).toBeAttached();
+  let shown = await resultPaths(page);
+  for (let presses = 0; await more.isVisible(); presses++) {
+    expect(presses).toBeLessThan(20);
+    await more.getByRole('button').click();
+    await expect(idle).toBeAttached();
+    const now = await resultPaths(page);
+    expect(now.slice(0, shown.length)).toEqual(shown);
+    shown = now;
+  }
+  return shown;
+}
+
+test('the index is a part per year, named by its content, listed newest first', async ({ request }) => {
+  const { parts, firstStepPages } = manifest;
+  expect(firstStepPages).toBe(8);
+  expect(parts.map((part) => part.from.slice(0, 4))).toEqual(['2025', '2024', '2023', '2022', '2021', '2020', '2019']);
   expect(parts.reduce((sum, part) => sum + part.pages, 0)).toBe(41);
   expect(parts[0]!.path).toBe('');
-  const names = parts.map((part) => part.name);
-  expect([...names].sort().reverse()).toEqual(names);
+  for (const part of parts) expect(part.name).toMatch(new RegExp(`^${part.from.slice(0, 4)}-[0-9a-f]{10}$`));
   for (const part of parts.slice(1)) {
     expect((await request.get(`/pagefind/${part.path}pagefind-entry.json`)).ok()).toBe(true);
     // Older parts carry only index data; pagefind.js comes from the main index.
@@ -18,15 +72,85 @@ test('the index is in date-ordered parts, listed newest first', async ({ request
   }
 });
 
-test('a search finds articles from every part, and sorted by date they are newest first across parts', async ({ page }) => {
-  await page.goto(`/search/?q=${encodeURIComponent('中原区')}&sort=date`);
+test('the first results appear before the older parts are fetched, and "more" reads them in order to the oldest', async ({ page }) => {
+  const requested = watchPartRequests(page);
+  await page.goto('/search/');
+  await page.locator('#q').fill('中原区');
+  await page.locator('#q').press('Enter');
   const status = page.locator('[data-search-status]');
-  await expect(status).toHaveText(/找到 \d+ 篇/);
-  const dates = async () =>
-    page.locator('.search-result h2 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname.split('/').slice(2, 4).join('/')));
-  await page.getByRole('button', { name: '显示更多结果' }).click();
-  await expect(page.locator('.search-result')).toHaveCount(Math.min(40, Number(/找到 (\d+) 篇/.exec((await status.textContent()) ?? '')?.[1])));
-  const shown = await dates();
-  expect(new Set(shown.map((month) => month.slice(0, 4))).size).toBeGreaterThanOrEqual(4);
-  expect([...shown].sort().reverse()).toEqual(shown);
+  await expect(status).toHaveText(/^已查找2024年至2025年的报道，找到 \d+ 篇包含“中原区”的报道。2019年至2023年的报道还没有查找。$/);
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  // Only the first step's older part (2024; 2025 is the main index) has been fetched.
+  expect([...requested]).toEqual([partOf('2024').name]);
+  await expect(page.locator('.search-group__title').first()).toHaveText(/^2024年至2025年的报道（\d+ 篇）$/);
+  await expect(page.locator('[data-search-more] button')).toHaveText('查找更早的报道（2021年至2023年）');
+
+  const shown = await readToTheEnd(page);
+  expect(requested).toContain(partOf('2019').name);
+  expect(requested.size).toBe(manifest.parts.length - 1);
+  // The final count is exact: every article that contains the query, each shown once.
+  const expected = articlesContaining('中原区');
+  await expect(status).toHaveText(`找到 ${expected} 篇包含“中原区”的报道。`);
+  expect(shown.length).toBe(expected);
+  expect(new Set(shown).size).toBe(expected);
+  // Grouped by period, newest first.
+  const years = shown.map((path) => path.split('/')[2]!);
+  const groupOf = (year: string) => (year >= '2024' ? 0 : year >= '2021' ? 1 : 2);
+  expect(years.map(groupOf)).toEqual([...years.map(groupOf)].sort());
+});
+
+test('sorted by date, results are newest first across parts, down to the oldest part', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('中原区')}&sort=date`);
+  await expect(page.locator('[data-search-status]')).toContainText('找到');
+  const shown = await readToTheEnd(page);
+  const days = shown.map((path) => path.split('/').slice(2, 4).join('/'));
+  expect([...days].sort().reverse()).toEqual(days);
+  expect(days.at(-1)!.startsWith('2019')).toBe(true);
+  await expect(page.locator('[data-search-status]')).toHaveText(`找到 ${articlesContaining('中原区')} 篇包含“中原区”的报道（按时间排序）。`);
+});
+
+test('relevance over the whole archive reads every part at once', async ({ page }) => {
+  const requested = watchPartRequests(page);
+  await page.goto(`/search/?q=${encodeURIComponent('垃圾分类试点')}&sort=overall`);
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 篇包含“垃圾分类试点”的报道（全部年份按相关度排序）。');
+  expect(requested.size).toBe(manifest.parts.length - 1);
+});
+
+test('the year filter reads only that year’s part', async ({ page }) => {
+  const requested = watchPartRequests(page);
+  await page.goto(`/search/?q=${encodeURIComponent('中原区')}&year=2020`);
+  await expect(page.locator('[data-search-status]')).toHaveText(/^找到 \d+ 篇包含“中原区”的报道（2020年）。$/);
+  expect([...requested]).toEqual([partOf('2020').name]);
+});
+
+test('a part that fails to load is reported, the results found stay, and 重试 goes on', async ({ page }) => {
+  const broken = partOf('2022');
+  await page.route(`**/pagefind/${broken.path}**`, (route) => route.abort('internetdisconnected'));
+  await page.goto(`/search/?q=${encodeURIComponent('中原区')}`);
+  const status = page.locator('[data-search-status]');
+  await expect(status).toContainText('已查找2024年至2025年的报道');
+  const firstScreen = await resultPaths(page);
+  expect(firstScreen.length).toBeGreaterThan(0);
+  await page.locator('[data-search-more] button').click();
+  await expect(status).toContainText('2022年的搜索索引没有加载成功');
+  expect((await resultPaths(page)).slice(0, firstScreen.length)).toEqual(firstScreen);
+  await expect(page.locator('[data-search-more] button')).toHaveText('重试');
+
+  await page.unroute(`**/pagefind/${broken.path}**`);
+  const shown = await readToTheEnd(page);
+  expect(shown.slice(0, firstScreen.length)).toEqual(firstScreen);
+  await expect(status).toHaveText(`找到 ${articlesContaining('中原区')} 篇包含“中原区”的报道。`);
+});
+
+test('a page opened before a deploy searches on with the new parts', async ({ page }) => {
+  // The page gets a manifest whose 2024 part has since been replaced (its name changed with its content).
+  const stale: SearchPartsManifest = {
+    ...manifest,
+    parts: manifest.parts.map((part) => (part === partOf('2024') ? { ...part, name: '2024-0000000000', path: 'parts/2024-0000000000/' } : part)),
+  };
+  let served = 0;
+  await page.route('**/pagefind/parts.json', (route) => (served++ === 0 ? route.fulfill({ json: stale }) : route.continue()));
+  await page.goto(`/search/?q=${encodeURIComponent('中原区')}`);
+  await expect(page.locator('[data-search-status]')).toContainText('网站的搜索索引刚刚更新，已重新查找。已查找2024年至2025年的报道，找到');
+  expect((await resultPaths(page)).length).toBeGreaterThan(0);
 });

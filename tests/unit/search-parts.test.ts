@@ -1,32 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { planSearchParts, searchPartsManifest } from '../../src/lib/search-parts.ts';
+import { parseSearchPartsManifest, partsPeriodLabel, periodLabel, planSearchParts, searchPartsManifest } from '../../src/lib/search-parts.ts';
 
 const item = (date: string, key: string) => ({ date, key });
+const days = (year: number, count: number, month = (index: number) => (index % 12) + 1) =>
+  Array.from({ length: count }, (_, index) => item(`${year}-${String(month(index)).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`, `${year}-${index}`));
 
 describe('planSearchParts', () => {
-  it('sorts by date and key, and cuts even parts of at most maxItems, oldest first', () => {
-    const items = [item('2024-01-02', 'b'), item('2023-12-31', 'a'), item('2024-01-02', 'a'), item('2024-03-01', 'c'), item('2024-02-01', 'd')];
-    const parts = planSearchParts(items, 2);
-    expect(parts.map((part) => part.name)).toEqual(['1_2023-12-31_2024-01-02', '2_2024-01-02_2024-02-01', '3_2024-03-01_2024-03-01']);
-    expect(parts.map((part) => part.items.map((i) => `${i.date}/${i.key}`))).toEqual([
-      ['2023-12-31/a', '2024-01-02/a'],
-      ['2024-01-02/b', '2024-02-01/d'],
-      ['2024-03-01/c'],
+  it('makes a part per calendar year, oldest first, each sorted by date and key', () => {
+    const items = [item('2024-01-02', 'b'), item('2023-12-31', 'a'), item('2024-01-02', 'a'), item('2024-03-01', 'c')];
+    const parts = planSearchParts(items, 10);
+    expect(parts.map((part) => [part.period, part.from, part.to])).toEqual([
+      ['2023', '2023-01-01', '2023-12-31'],
+      ['2024', '2024-01-01', '2024-12-31'],
+    ]);
+    expect(parts[1]!.items.map((i) => `${i.date}/${i.key}`)).toEqual(['2024-01-02/a', '2024-01-02/b', '2024-03-01/c']);
+  });
+
+  it('cuts a crowded year into the fewest equal spans of months that fit', () => {
+    const parts = planSearchParts(days(2024, 24), 10);
+    // 24 articles, 2 a month: halves would hold 12, thirds hold 8.
+    expect(parts.map((part) => [part.period, part.from, part.to, part.items.length])).toEqual([
+      ['2024-01_2024-04', '2024-01-01', '2024-04-30', 8],
+      ['2024-05_2024-08', '2024-05-01', '2024-08-31', 8],
+      ['2024-09_2024-12', '2024-09-01', '2024-12-31', 8],
     ]);
   });
 
-  it('balances the parts instead of leaving a small remainder', () => {
-    const items = Array.from({ length: 10_000 }, (_, index) => item(`2020-01-${String((index % 28) + 1).padStart(2, '0')}`, String(index)));
-    const parts = planSearchParts(items, 3000);
-    expect(parts.map((part) => part.items.length)).toEqual([2500, 2500, 2500, 2500]);
-    expect(parts[0]!.name.startsWith('1_')).toBe(true);
+  it('cuts a month that alone holds more than a part into runs', () => {
+    const parts = planSearchParts(days(2024, 25, () => 2), 10);
+    expect(parts.map((part) => [part.period, part.to, part.items.length])).toEqual([
+      ['2024-02_2024-02.1', '2024-02-29', 9],
+      ['2024-02_2024-02.2', '2024-02-29', 9],
+      ['2024-02_2024-02.3', '2024-02-29', 7],
+    ]);
   });
 
-  it('covers every item exactly once', () => {
+  it('changes only the part of the period that gets a new article', () => {
+    const archive = [...days(2016, 8), ...days(2017, 25), ...days(2018, 8)];
+    const before = planSearchParts(archive, 10);
+    const backDated = planSearchParts([...archive, item('2016-05-09', 'late')], 10);
+    const thisMonth = planSearchParts([...archive, item('2018-12-30', 'new')], 10);
+    const changed = (after: typeof before) => after.filter((part, index) => JSON.stringify(part) !== JSON.stringify(before[index])).map((part) => part.period);
+    expect(changed(backDated)).toEqual(['2016']);
+    expect(changed(thisMonth)).toEqual(['2018']);
+    expect(backDated.length).toBe(before.length);
+  });
+
+  it('covers every item exactly once, within the size', () => {
     const items = Array.from({ length: 1234 }, (_, index) => item(`20${10 + (index % 15)}-06-01`, String(index)));
     const parts = planSearchParts(items, 100);
     expect(parts.flatMap((part) => part.items).length).toBe(1234);
-    expect(new Set(parts.flatMap((part) => part.items)).size).toBe(1234);
     expect(parts.every((part) => part.items.length <= 100)).toBe(true);
   });
 
@@ -38,12 +61,40 @@ describe('planSearchParts', () => {
 
 describe('searchPartsManifest', () => {
   it('lists parts newest first; the newest is the main index, the others live under parts/', () => {
-    const parts = planSearchParts([item('2023-12-01', 'a'), item('2024-01-01', 'b')], 1);
-    expect(searchPartsManifest(parts)).toEqual({
+    const written = [
+      { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'] },
+      { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
+    ];
+    const manifest = searchPartsManifest(written, 5000);
+    expect(manifest).toEqual({
+      firstStepPages: 5000,
       parts: [
-        { name: '2_2024-01-01_2024-01-01', path: '', pages: 1 },
-        { name: '1_2023-12-01_2023-12-01', path: 'parts/1_2023-12-01_2023-12-01/', pages: 1 },
+        { name: '2024-bbbb', path: '', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
+        { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort() },
       ],
     });
+    expect(parseSearchPartsManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+  });
+
+  it('refuses what is not a manifest, such as the one of an older build', () => {
+    expect(() => parseSearchPartsManifest({ parts: [{ name: 'x', path: '', pages: 1 }] })).toThrow(/not a search index manifest/);
+    expect(() => parseSearchPartsManifest(null)).toThrow();
+  });
+});
+
+describe('periodLabel', () => {
+  it('names years, spans of months and spans across years', () => {
+    expect(periodLabel('2024-01-01', '2024-12-31')).toBe('2024年');
+    expect(periodLabel('2015-01-01', '2023-12-31')).toBe('2015年至2023年');
+    expect(periodLabel('2024-01-01', '2024-06-30')).toBe('2024年1月至6月');
+    expect(periodLabel('2024-05-01', '2024-05-31')).toBe('2024年5月');
+    expect(periodLabel('2023-07-01', '2024-06-30')).toBe('2023年7月至2024年6月');
+    expect(
+      partsPeriodLabel([
+        { from: '2024-07-01', to: '2024-12-31' },
+        { from: '2023-01-01', to: '2023-12-31' },
+      ]),
+    ).toBe('2023年至2024年');
+    expect(partsPeriodLabel([{ from: '2024-07-01', to: '2024-12-31' }])).toBe('2024年7月至12月');
   });
 });

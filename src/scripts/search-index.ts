@@ -1,0 +1,167 @@
+/**
+ * The search index in the browser: Pagefind, with the parts listed in pagefind/parts.json merged only when a
+ * search first needs them (lib/search-plan.ts decides which). The newest part is Pagefind's main index; each
+ * older part is merged with a synthetic `part` filter naming it, so a search can be limited to the parts of
+ * one step.
+ *
+ * Pagefind runs in the page rather than in its Web Worker, for one reason: it swallows a failed index chunk
+ * (it logs it and searches without it), so a dropped connection would silently lose results. Here every
+ * request for the index goes through `fetch`, which this module watches, so a part whose files failed to
+ * load is reported (PartLoadError) instead of searched half-loaded. Searching one part takes a few
+ * milliseconds; the worker is not missed.
+ */
+import { PartLoadError, type Candidate, type SearchFilters, type SearchIndex } from '../lib/search-plan.ts';
+import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search-parts.ts';
+
+/** The part of Pagefind's browser API used here (pagefind.js ships no types). */
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  destroy(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: Record<string, unknown>): Promise<{ results: Candidate[] }>;
+}
+
+/** The synthetic filter naming each page's part. */
+const PART_FILTER = 'part';
+
+/** Paths of index files that failed to load, and who wants to hear of them. */
+const failureListeners = new Set<(path: string) => void>();
+/** `fetch` as it was before it was watched. */
+let plainFetch: typeof fetch | undefined;
+
+/**
+ * Wraps `fetch` once, so that a failed request for a file under `indexBase` (a network error, or an HTTP error
+ * that Pagefind would otherwise try to decompress) is reported and raised.
+ */
+function watchIndexRequests(indexBase: string): void {
+  if (plainFetch) return;
+  const fetchFile = (plainFetch = globalThis.fetch.bind(globalThis));
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.origin !== location.origin || !url.pathname.startsWith(indexBase)) return fetchFile(input, init);
+    const fail = (message: string) => {
+      for (const listener of failureListeners) listener(url.pathname);
+      return new Error(`${url.pathname}: ${message}`);
+    };
+    let response: Response;
+    try {
+      response = await fetchFile(input, init);
+    } catch (error) {
+      throw fail(error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw fail(`HTTP ${response.status}`);
+    return response;
+  };
+}
+
+export class PagefindParts implements SearchIndex {
+  private readonly merged = new Map<string, Promise<void>>();
+  /** Parts with a file that failed to load: Pagefind remembers the failure, so they stay broken until reloaded. */
+  private readonly broken = new Set<string>();
+  private readonly onFailure = (path: string) => {
+    const part = this.partOfPath(path);
+    if (part) this.broken.add(part.name);
+  };
+
+  private constructor(
+    private readonly module: PagefindModule,
+    readonly manifest: SearchPartsManifest,
+    /** The manifest as served, to tell whether the site has been deployed since. */
+    readonly manifestText: string,
+    private readonly indexBase: string,
+    private readonly siteBase: string,
+  ) {
+    failureListeners.add(this.onFailure);
+  }
+
+  /** Loads the manifest and Pagefind with the newest part; older parts are merged when first searched. */
+  static async open(siteBase: string): Promise<PagefindParts> {
+    const indexBase = `${siteBase}pagefind/`;
+    watchIndexRequests(indexBase);
+    const [module, manifestText] = await Promise.all([
+      import(/* @vite-ignore */ `${indexBase}pagefind.js`) as Promise<PagefindModule>,
+      fetchManifestText(indexBase),
+    ]);
+    const manifest = parseSearchPartsManifest(JSON.parse(manifestText));
+    const main = manifest.parts[0];
+    if (!main || main.path !== '') throw new Error('parts.json lists no main index');
+    await module.options({ baseUrl: siteBase, noWorker: true });
+    await module.init();
+    await module.options({ mergeFilter: { [PART_FILTER]: main.name } });
+    const index = new PagefindParts(module, manifest, manifestText, indexBase, siteBase);
+    index.merged.set(main.name, Promise.resolve());
+    return index;
+  }
+
+  /** Whether the manifest on the server differs from the one loaded (the site was deployed since). */
+  async isOutdated(): Promise<boolean> {
+    return (await fetchManifestText(this.indexBase).catch(() => this.manifestText)) !== this.manifestText;
+  }
+
+  /** Releases Pagefind, so that the next `open` starts afresh (Pagefind keeps failed loads). */
+  async close(): Promise<void> {
+    failureListeners.delete(this.onFailure);
+    await this.module.destroy();
+  }
+
+  /** Whether a file of some part failed to load: Pagefind remembers failures, so the index must be reopened. */
+  get hasFailures(): boolean {
+    return this.broken.size > 0;
+  }
+
+  async search(parts: readonly SearchPartEntry[], query: string, { filters, byDate }: { filters: SearchFilters; byDate: boolean }): Promise<Candidate[]> {
+    await Promise.allSettled(parts.map((part) => this.merge(part)));
+    this.assertLoaded(parts);
+    let results: Candidate[];
+    try {
+      ({ results } = await this.module.search(query, {
+        filters: { ...filters, [PART_FILTER]: { any: parts.map((part) => part.name) } },
+        ...(byDate ? { sort: { date: 'desc' } } : {}),
+      }));
+    } catch (error) {
+      // Pagefind searches every merged part; one that failed to load makes every search fail.
+      const broken = this.manifest.parts.filter((part) => this.broken.has(part.name));
+      throw new PartLoadError(broken.length ? broken : parts, { cause: error });
+    }
+    this.assertLoaded(parts);
+    return results;
+  }
+
+  private merge(part: SearchPartEntry): Promise<void> {
+    let merged = this.merged.get(part.name);
+    if (!merged) {
+      merged = this.module.mergeIndex(`${this.indexBase}${part.path}`, {
+        baseUrl: this.siteBase,
+        mergeFilter: { [PART_FILTER]: part.name },
+        // A part's files never change under its name, so its entry file may be cached like the rest.
+        metaCacheTag: part.name,
+      });
+      this.merged.set(part.name, merged);
+      merged.catch(() => this.broken.add(part.name));
+    }
+    return merged;
+  }
+
+  private assertLoaded(parts: readonly SearchPartEntry[]): void {
+    const broken = parts.filter((part) => this.broken.has(part.name));
+    if (broken.length) throw new PartLoadError(broken);
+  }
+
+  /** The part a file belongs to: the one with the longest path that contains it (the main index is pagefind/ itself). */
+  private partOfPath(path: string): SearchPartEntry | undefined {
+    let found: SearchPartEntry | undefined;
+    for (const part of this.manifest.parts) {
+      const base = `${this.indexBase}${part.path}`;
+      if (path.startsWith(base) && (!found || part.path.length > found.path.length)) found = part;
+    }
+    return found;
+  }
+}
+
+async function fetchManifestText(indexBase: string): Promise<string> {
+  // Always asked afresh (it is the one index file whose name does not change); the parts it lists are cached.
+  const response = await (plainFetch ?? fetch)(`${indexBase}parts.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${indexBase}parts.json: HTTP ${response.status}`);
+  return response.text();
+}
