@@ -16,7 +16,7 @@
  *
  * Environment: CONTENT_DIR, BUILD_TIME (what is published), SEARCH_PAGES_PER_PART (the most articles in one
  * part), SEARCH_FIRST_STEP_PAGES (articles a search reads before its first screen, lib/search-plan.ts),
- * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 5000, see below).
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 2000, see below).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ const DEFAULT_PAGES_PER_PART = '2500';
  * What a first search reads: the newest parts holding at least this many articles. A first search then costs
  * the same at 50,000 articles as at 5,000 (docs/performance.md); older parts are read as the reader asks.
  */
-const DEFAULT_FIRST_STEP_PAGES = '5000';
+const DEFAULT_FIRST_STEP_PAGES = '3000';
 
 function positiveInteger(name: string, value: string): number {
   const parsed = Number(value);
@@ -55,12 +55,13 @@ function positiveInteger(name: string, value: string): number {
 const RECORD_BATCH = 200;
 
 /**
- * Postings per index chunk (Pagefind's default is 20,000). A reader's first search fetches one chunk per query
- * word from every part; smaller chunks cut what a first search on 10,000 articles transfers from 476 KB to
- * about 317 KB (docs/performance.md). Pagefind reads it from this environment variable, marked unstable: with
- * the version pinned it changes only the chunk size, never what is found.
+ * Postings per index chunk (Pagefind's default is 20,000). A search fetches one chunk per query word from every
+ * part it reads; smaller chunks carry fewer neighbouring words. On 10,000 articles in year parts, a first
+ * search transfers a median 252 KB with chunks of 2,000 against 280 KB with 5,000 (476 KB with 20,000 when
+ * the index was in four merged parts; docs/performance.md). Pagefind reads it from this environment variable,
+ * marked unstable: with the version pinned it changes only the chunk size, never what is found.
  */
-const INDEX_CHUNK_SIZE = '5000';
+const INDEX_CHUNK_SIZE = '2000';
 
 /** A published article, parsed; its search record (the segmented text) is made only when its part is written. */
 interface PublishedArticle {

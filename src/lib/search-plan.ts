@@ -3,8 +3,8 @@
  * stops, and how what it finds is grouped. The search page (src/scripts/search.ts) gives it Pagefind and draws
  * what it holds; this module knows nothing of either.
  *
- * A search reads the index in steps, newest parts first. The first step reads the newest parts until it has
- * read `firstStepPages` articles, so a first search costs the same on an archive of 50,000 articles as on one of
+ * A search reads the index in steps, newest parts first. The first step reads the newest parts holding about
+ * `firstStepPages` articles, so a first search costs the same on an archive of 50,000 articles as on one of
  * 5,000. Each later step, read only when the reader asks for more, reads twice as many articles as the step
  * before, so the whole archive is a few steps away. Results are grouped by step: within a step, by relevance
  * (or by date), and steps newest first. Results on screen are never reordered: a step's results follow the
@@ -60,9 +60,9 @@ export function partsForFilters(parts: readonly SearchPartEntry[], filters: Sear
 }
 
 /**
- * The steps of a search, newest parts first: the first reads parts until it has at least `firstStepPages`
- * articles, each later one at least twice as many as the step before; sorted by relevance over the whole
- * archive, one step reads every part.
+ * The steps of a search, newest parts first: the first reads about `firstStepPages` articles (the newest parts
+ * whose sum comes nearest to it, at least one part), each later one about twice as many as the step before;
+ * sorted by relevance over the whole archive, one step reads every part.
  */
 export function searchSteps(parts: readonly SearchPartEntry[], sort: SearchSort, firstStepPages: number): SearchPartEntry[][] {
   if (sort === 'overall') return parts.length ? [[...parts]] : [];
@@ -71,14 +71,15 @@ export function searchSteps(parts: readonly SearchPartEntry[], sort: SearchSort,
   let step: SearchPartEntry[] = [];
   let pages = 0;
   for (const part of parts) {
-    step.push(part);
-    pages += part.pages;
-    if (pages >= budget) {
+    // A step takes the next part when that brings it nearer its budget than stopping short would.
+    if (step.length && pages + part.pages / 2 > budget) {
       steps.push(step);
       step = [];
       pages = 0;
       budget *= 2;
     }
+    step.push(part);
+    pages += part.pages;
   }
   if (step.length) steps.push(step);
   return steps;
@@ -104,6 +105,16 @@ export interface ResultGroup {
 /** Candidates are loaded ten at a time: each is a request for its text (about 2 KB). */
 export const CHECK_BATCH = 10;
 /**
+ * A unit's first batch is smaller, so its first results are on screen after one round of requests: browsers
+ * open six connections to a host that speaks HTTP/1.1.
+ */
+export const FIRST_CHECK_BATCH = 6;
+/**
+ * At most this many candidates are checked per call of `more()`: a query whose candidates rarely match (its
+ * words found apart) must not fetch hundreds of texts before the reader has seen anything.
+ */
+export const MAX_CHECKS_PER_CALL = 50;
+/**
  * A unit with at most this many candidates is checked to the end even after a screen of results is found, so
  * the count shown is exact; beyond it, candidates are checked only as the reader asks for more.
  */
@@ -117,6 +128,15 @@ interface Unit {
 interface OpenUnit extends Unit {
   candidates: Candidate[];
   checked: number;
+}
+
+export interface MoreOptions {
+  /** Runs after each batch, so results can be shown as they are found. */
+  onProgress?: () => void;
+  /** The most candidates to check in this call (default MAX_CHECKS_PER_CALL). */
+  maxChecks?: number;
+  /** Whether this call may open the next step (false when it goes on with the reader's last request). */
+  mayOpenStep?: boolean;
 }
 
 export interface PartedSearchOptions {
@@ -183,18 +203,19 @@ export class PartedSearch {
   /**
    * Finds up to `count` more matches: checks the open step's candidates and, when they run out, opens the next
    * step — at most one per call, since each step costs its parts' index and the reader asked for one screen.
-   * `onProgress` runs after each batch, so results can be shown as they are found. A part that fails to load
+   * A part that fails to load
    * raises PartLoadError; what was found stays, and a later call tries that part again.
    */
-  async more(count: number, onProgress: () => void = () => {}): Promise<void> {
+  async more(count: number, { onProgress = () => {}, maxChecks = MAX_CHECKS_PER_CALL, mayOpenStep = true }: MoreOptions = {}): Promise<void> {
     const target = this.matchCount + count;
-    let openedStep = false;
+    let openedStep = !mayOpenStep;
+    let checks = 0;
     for (;;) {
       const unit = this.current;
       if (unit && unit.checked < unit.candidates.length) {
         const wanted = this.matchCount < target || unit.candidates.length <= CHECK_ALL_UP_TO;
-        if (!wanted) break;
-        await this.checkBatch(unit);
+        if (!wanted || checks >= maxChecks) break;
+        checks += await this.checkBatch(unit);
         onProgress();
         continue;
       }
@@ -233,9 +254,10 @@ export class PartedSearch {
     }
   }
 
-  private async checkBatch(unit: OpenUnit): Promise<void> {
+  /** Checks the unit's next batch of candidates; returns how many. */
+  private async checkBatch(unit: OpenUnit): Promise<number> {
     const start = unit.checked;
-    const batch = unit.candidates.slice(start, start + CHECK_BATCH);
+    const batch = unit.candidates.slice(start, start + (start === 0 ? FIRST_CHECK_BATCH : CHECK_BATCH));
     let pages: CandidatePage[];
     try {
       pages = await Promise.all(batch.map((candidate) => candidate.data()));
@@ -258,6 +280,7 @@ export class PartedSearch {
     // Matches of one batch are ranked among themselves; those already shown stay where they are.
     found.sort((a, b) => compareCandidates(a, b, this.options.sort === 'date' ? 'date' : 'relevance'));
     this.groups[this.groups.length - 1]!.matches.push(...found);
+    return batch.length;
   }
 }
 
@@ -282,19 +305,28 @@ export function describeProgress({ query, where, convertedFrom, search }: Search
       : `${converted}找到 ${count} 篇包含${what}的报道${where}。`;
   }
   const remaining = search.remainingParts;
-  if (remaining.length === 0) return `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
+  // Candidates of the opened steps are left to check: there may be more (or, when none matched yet, some).
+  const unchecked = !search.openedStepsChecked;
+  if (remaining.length === 0) {
+    return count === 0
+      ? `${converted}暂未找到包含${what}的报道${where}，可以继续查找。`
+      : `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
+  }
   const searched = `已查找${partsPeriodLabel(search.searchedParts)}的报道，`;
   const found =
     count === 0
-      ? `没有找到包含${what}的报道${where}`
-      : search.openedStepsChecked
-        ? `找到 ${count} 篇包含${what}的报道${where}`
-        : `目前找到 ${count} 篇包含${what}的报道${where}，还有更多`;
+      ? unchecked
+        ? `暂未找到包含${what}的报道${where}，可以继续查找`
+        : `没有找到包含${what}的报道${where}`
+      : unchecked
+        ? `目前找到 ${count} 篇包含${what}的报道${where}，还有更多`
+        : `找到 ${count} 篇包含${what}的报道${where}`;
   return `${converted}${searched}${found}。${partsPeriodLabel(remaining)}的报道还没有查找。`;
 }
 
 /** What the "more" button does next, in words. */
-export function moreLabel(search: Pick<PartedSearch, 'openedStepsChecked' | 'nextStep'>): string {
+export function moreLabel(search: Pick<PartedSearch, 'openedStepsChecked' | 'nextStep' | 'matchCount'>): string {
   const next = search.nextStep;
-  return search.openedStepsChecked && next ? `查找更早的报道（${partsPeriodLabel(next)}）` : '显示更多结果';
+  if (search.openedStepsChecked && next) return `查找更早的报道（${partsPeriodLabel(next)}）`;
+  return search.matchCount === 0 ? '继续查找' : '显示更多结果';
 }

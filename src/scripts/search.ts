@@ -6,7 +6,16 @@
  * suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { describeProgress, moreLabel, PartedSearch, PartLoadError, partsForFilters, searchSteps, type Match } from '../lib/search-plan.ts';
+import {
+  describeProgress,
+  FIRST_CHECK_BATCH,
+  moreLabel,
+  PartedSearch,
+  PartLoadError,
+  partsForFilters,
+  searchSteps,
+  type Match,
+} from '../lib/search-plan.ts';
 import { partsPeriodLabel } from '../lib/search-parts.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
 import { excerptHtml, hasHanCharacters, MAX_QUERY_LENGTH, queryTerms, suggestSeparatedQuery } from '../lib/search.ts';
@@ -120,23 +129,25 @@ export function startSearchPage(): void {
     };
 
     await step(async () => {
-      await found.more(RESULTS_PER_STEP, show);
-      if (found.matchCount === 0 && found.openedStepsChecked && hasHanCharacters(query)) {
-        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed found nothing
-        // in the first step. A query the converter changes has traditional characters, and the archive is
-        // written in simplified ones, so the converted query is the one to search.
+      // One batch first: if nothing in it matches, the query may be in traditional characters.
+      await found.more(RESULTS_PER_STEP, { onProgress: show, maxChecks: FIRST_CHECK_BATCH });
+      if (found.matchCount === 0 && hasHanCharacters(query)) {
+        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed matched none
+        // of the first candidates. A query the converter changes has traditional characters, and the archive
+        // is written in simplified ones, so the converted query is the one to search.
         const simplified = await toSimplified(query);
         if (simplified !== query && run === currentRun) {
           terms = queryTerms(simplified);
           simplifiedFrom = query;
           found = start(terms);
           view.clear();
-          await found.more(RESULTS_PER_STEP, show);
         }
       }
+      // The same request goes on: with the converted query it may open its first step, but no step beyond.
+      await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: show, mayOpenStep: found.searchedParts.length === 0 });
     });
     if (run !== currentRun) return;
-    if (found.matchCount === 0 && found.complete) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
+    if (found.matchCount === 0 && found.openedStepsChecked) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
 
     next = () => {
       const retry = failed !== undefined;
@@ -148,7 +159,7 @@ export function startSearchPage(): void {
           visible = Math.min(visible, found.matchCount) + RESULTS_PER_STEP;
         }
         // Matches found already (checked for the exact count) are shown first; more are searched for if needed.
-        if (found.matchCount < visible) await found.more(visible - found.matchCount, show);
+        if (found.matchCount < visible) await found.more(visible - found.matchCount, { onProgress: show });
       });
     };
   }

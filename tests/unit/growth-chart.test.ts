@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthChartSvg, niceMaximum } from '../../bench/growth-chart.ts';
+import { growthChartSvg, niceMaximum, searchChartSvg } from '../../bench/growth-chart.ts';
 
 describe('niceMaximum', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
@@ -19,5 +19,18 @@ describe('growthChartSvg', () => {
     const [first, second] = lines[0]!.map((point) => Number(point.split(',')[0]));
     expect(first).toBeLessThan(second!);
     expect(svg).toContain('总构建时间');
+  });
+});
+
+describe('searchChartSvg', () => {
+  it('draws the first-search bytes on the left axis and the warm times on the right', () => {
+    const svg = searchChartSvg([
+      { articles: 50000, firstSearchKilobytes: 240, firstSearchMaxKilobytes: 380, warmMs: 90, warmP95Ms: 180 },
+      { articles: 5000, firstSearchKilobytes: 230, firstSearchMaxKilobytes: 360, warmMs: 85, warmP95Ms: 170 },
+    ]);
+    expect([...svg.matchAll(/<polyline/g)]).toHaveLength(4);
+    expect(svg).toContain('500 KB');
+    expect(svg).toContain('200 ms');
+    expect(svg).toContain('首次搜索传输量');
   });
 });

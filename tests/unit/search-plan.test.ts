@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHECK_ALL_UP_TO,
+  FIRST_CHECK_BATCH,
+  MAX_CHECKS_PER_CALL,
   describeProgress,
   moreLabel,
   PartedSearch,
@@ -170,6 +172,23 @@ describe('PartedSearch', () => {
     expect(search.complete).toBe(true);
     expect(search.matchCount).toBe(26);
     expect(new Set(search.matches.map((m) => m.page.url)).size).toBe(26);
+  });
+
+  it('checks at most MAX_CHECKS_PER_CALL candidates per call, and opens no step when told not to', async () => {
+    const fake = new FakeIndex({ '2024-hash': articles(2024, 200, () => '燃放'), '2023-hash': articles(2023, 5, () => '燃气') });
+    const search = new PartedSearch(fake, [[part(2024, 200)], [part(2023, 5)]], ['燃气'], { filters: {}, sort: 'relevance' });
+    await search.more(20, { maxChecks: FIRST_CHECK_BATCH });
+    expect(fake.loaded.length).toBe(FIRST_CHECK_BATCH);
+    await search.more(20);
+    // Words found apart: none of the candidates matches, and the call stops instead of loading all 200.
+    expect(fake.loaded.length).toBe(FIRST_CHECK_BATCH + MAX_CHECKS_PER_CALL);
+    expect(moreLabel(search)).toBe('继续查找');
+    expect(describeProgress({ query: '燃气', where: '', search })).toBe('已查找2024年的报道，暂未找到包含“燃气”的报道，可以继续查找。2023年的报道还没有查找。');
+    while (!search.openedStepsChecked) await search.more(20, { mayOpenStep: false });
+    expect(fake.searched).toEqual([['2024-hash']]);
+    await search.more(20);
+    expect(search.complete).toBe(true);
+    expect(search.matchCount).toBe(5);
   });
 
   it('puts headline matches first within a batch', async () => {
