@@ -162,6 +162,13 @@ export class PartedSearch {
     private readonly options: PartedSearchOptions,
   ) {}
 
+  private cancelled = false;
+
+  /** Stops this search where it is: the reader has asked for another, which needs the connections. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
   /** Goes on with another index (the same parts, reloaded after a failure). */
   useIndex(index: SearchIndex): void {
     this.index = index;
@@ -211,6 +218,7 @@ export class PartedSearch {
     let openedStep = !mayOpenStep;
     let checks = 0;
     for (;;) {
+      if (this.cancelled) return;
       const unit = this.current;
       if (unit && unit.checked < unit.candidates.length) {
         const wanted = this.matchCount < target || unit.candidates.length <= CHECK_ALL_UP_TO;

@@ -46,9 +46,13 @@ export function startSearchPage(): void {
 
   let currentRun = 0;
   let next: (() => Promise<void>) | undefined;
+  /** The search under way, stopped when the reader starts another. */
+  let active: PartedSearch | undefined;
 
   async function search(state: SearchState, notice = ''): Promise<void> {
     const run = ++currentRun;
+    active?.cancel();
+    active = undefined;
     results!.replaceChildren();
     results!.removeAttribute('aria-busy');
     moreButton!.disabled = false;
@@ -77,7 +81,10 @@ export function startSearchPage(): void {
     }
     if (run !== currentRun) return;
     const steps = searchSteps(partsForFilters(parts.manifest.parts, state.filters), state.sort, parts.manifest.firstStepPages);
-    const start = (searchTerms: string[]) => new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort });
+    const start = (searchTerms: string[]) => {
+      active?.cancel();
+      return (active = new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort }));
+    };
     let found = start(terms);
     let simplifiedFrom: string | undefined;
     const view = new ResultsView(results!, steps.length > 1);

@@ -223,3 +223,12 @@ describe('describeProgress', () => {
     expect(progress({ matchCount: 20, openedStepsChecked: false })).toBe('已找到 20 篇包含“燃气”的报道，还有更多。');
   });
 });
+
+describe('PartedSearch.cancel', () => {
+  it('stops loading texts once the reader has started another search', async () => {
+    const fake = new FakeIndex({ '2024-hash': articles(2024, 40, () => '燃放') });
+    const search = new PartedSearch(fake, [[part(2024, 40)]], ['燃气'], { filters: {}, sort: 'relevance' });
+    await search.more(20, { onProgress: () => search.cancel() });
+    expect(fake.loaded.length).toBe(FIRST_CHECK_BATCH);
+  });
+});
