@@ -1,6 +1,6 @@
 /**
  * The search page: wires the form, the status line and the results to a PartedSearch (lib/search-plan.ts)
- * over the index in parts (./search-index.ts). Every candidate's text is checked (lib/search.ts), so a
+ * over the index in parts (./pagefind-parts.ts). Every candidate's text is checked (lib/search.ts), so a
  * result contains what the reader typed. A query in traditional characters that finds nothing is converted
  * to simplified and searched again; words typed together that are found only apart are offered as a
  * suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
@@ -19,7 +19,7 @@ import {
 import { partsPeriodLabel } from '../lib/search-parts.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
 import { excerptHtml, hasHanCharacters, MAX_QUERY_LENGTH, queryTerms, suggestSeparatedQuery } from '../lib/search.ts';
-import { PagefindParts } from './search-index.ts';
+import { PagefindParts } from './pagefind-parts.ts';
 
 const RESULTS_PER_STEP = 20;
 
