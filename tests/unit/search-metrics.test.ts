@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recallAt5, reciprocalRank, summarize } from '../corpus/metrics.ts';
+import { bestFirstInItsPeriod, recallAt5, reciprocalRank, summarize, summarizeBest, type QueryOutcome } from '../corpus/metrics.ts';
 
-const outcome = (expected: string[], results: string[], kind = 'name') => ({ kind, query: 'q', expected, results });
+const outcome = (expected: string[], results: string[], kind = 'name'): QueryOutcome => ({ kind, query: 'q', expected, results, groups: [results], presses: 0 });
 
 describe('search-quality measures', () => {
   it('counts expected articles among the first five results', () => {
@@ -27,5 +27,20 @@ describe('search-quality measures', () => {
       { kind: 'nothing', queries: 1, recallAt5: 1, mrr: 1 },
     ]);
     expect(overall.mrr).toBeCloseTo(2.5 / 3);
+  });
+});
+
+describe('the best article of a query', () => {
+  it('counts when it is first in its period group, not only first overall', () => {
+    const grouped = (groups: string[][], presses = 0): QueryOutcome => ({ ...outcome(['old', 'new'], groups.flat()), best: 'old', groups, presses });
+    expect(bestFirstInItsPeriod(grouped([['new'], ['old', 'other']], 1))).toBe(true);
+    expect(bestFirstInItsPeriod(grouped([['new', 'old']]))).toBe(false);
+    expect(bestFirstInItsPeriod(grouped([['new']]))).toBe(false);
+    expect(bestFirstInItsPeriod(outcome(['a'], ['a']))).toBeUndefined();
+    expect(summarizeBest([grouped([['new'], ['old']], 2), grouped([['new', 'old']], 0), outcome(['a'], ['a'])])).toEqual({
+      queries: 2,
+      firstInPeriod: 1,
+      meanPresses: 1,
+    });
   });
 });
