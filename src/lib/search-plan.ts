@@ -99,7 +99,7 @@ export interface ResultGroup {
   label: string;
   matches: Match[];
   /** Every candidate of the step has been checked: `matches.length` is exact for its period. */
-  complete: boolean;
+  readonly complete: boolean;
 }
 
 /** Candidates are loaded ten at a time: each is a request for its text (about 2 KB). */
@@ -233,21 +233,27 @@ export class PartedSearch {
         await this.openUnit(next);
         continue;
       }
-      const group = this.groups[this.groups.length - 1];
-      if (group) group.complete = true;
       if (openedStep || this.opened >= this.steps.length) break;
       this.openStep();
       openedStep = true;
     }
-    const last = this.groups[this.groups.length - 1];
-    if (last && this.openedStepsChecked) last.complete = true;
     onProgress();
   }
 
   private openStep(): void {
     const parts = this.steps[this.opened]!;
     this.opened += 1;
-    this.groups.push({ parts, label: partsPeriodLabel(parts), matches: [], complete: false });
+    const position = this.groups.length;
+    // A step is checked to its end once a later step is open, or when it is the last and nothing is left.
+    const isComplete = () => position < this.groups.length - 1 || this.openedStepsChecked;
+    this.groups.push({
+      parts,
+      label: partsPeriodLabel(parts),
+      matches: [],
+      get complete() {
+        return isComplete();
+      },
+    });
     this.pending = this.options.sort === 'date' ? parts.map((part) => ({ parts: [part] })) : [{ parts }];
   }
 
