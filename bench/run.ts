@@ -18,7 +18,7 @@ import { buildSite } from '../src/cli/build.ts';
 import { startPreview } from '../src/cli/preview-server.ts';
 import { site } from '../src/site.config.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
-import { measureSearch, type SearchMeasurements } from './search-probe.ts';
+import { measureSearch, PAUSE_BEFORE_ENTER_MS, type SearchMeasurements } from './search-probe.ts';
 import { writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
 
 const REPORT_DIR = '.bench';
@@ -48,7 +48,12 @@ interface Report {
   search?: SearchMeasurements & {
     firstSearchBytes: { median: number; max: number };
     firstSearchGzippedBytes: { median: number; max: number };
+    firstSearchMs: { median: number; p95: number };
     warmMs: { median: number; p95: number };
+    warmSubmittedAtOnceMs: { median: number; p95: number };
+    wholeArchiveGzippedBytes: { median: number; max: number };
+    wholeArchiveFirstMs: { median: number; p95: number };
+    wholeArchiveWarmMs: { median: number; p95: number };
   };
 }
 
@@ -134,6 +139,8 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 const spread = (values: number[]) => ({ median: median(values), max: Math.max(...values) });
+const timing = (measured: readonly { ms: number }[]) => ({ median: median(measured.map((q) => q.ms)), p95: percentile(measured.map((q) => q.ms), 95) });
+const ms = ({ median: middle, p95 }: { median: number; p95: number }) => `${middle.toFixed(0)} ms (p95 ${p95.toFixed(0)} ms)`;
 
 const definedMedian = (values: (number | undefined)[]) => {
   const known = values.filter((value): value is number => value !== undefined);
@@ -163,17 +170,24 @@ export function markdownReport(report: Report): string {
     `| Search index size | ${mb(report.sizes.indexBytes)} | |`,
   ];
   if (report.search) {
-    const { firstSearchBytes, firstSearchGzippedBytes, warmMs } = report.search;
+    const search = report.search;
+    const requests = search.firstSearch.map((q) => q.requests);
     lines.push(
-      `| First search, bytes transferred (gzip host) | ${kb(firstSearchGzippedBytes.median)} (max ${kb(firstSearchGzippedBytes.max)}) | ${report.search.firstSearch.length} queries |`,
-      `| First search, bytes transferred (astro preview) | ${kb(firstSearchBytes.median)} (max ${kb(firstSearchBytes.max)}) | |`,
-      `| Warm search, submit to rendered | ${warmMs.median.toFixed(0)} ms (p95 ${warmMs.p95.toFixed(0)} ms) | ${report.search.warmSearch.length} queries |`,
+      `| First search, typing to results, bytes (gzip host) | ${kb(search.firstSearchGzippedBytes.median)} (max ${kb(search.firstSearchGzippedBytes.max)}) | ${search.firstSearch.length} queries, ${Math.min(...requests)}–${Math.max(...requests)} requests |`,
+      `| First search, typing to results, bytes (astro preview) | ${kb(search.firstSearchBytes.median)} (max ${kb(search.firstSearchBytes.max)}) | |`,
+      `| First search, Enter to results | ${ms(search.firstSearchMs)} | |`,
+      `| Warm search, Enter to results | ${ms(search.warmMs)} | typed, Enter after ${PAUSE_BEFORE_ENTER_MS} ms |`,
+      `| Warm search, submitted at once | ${ms(search.warmSubmittedAtOnceMs)} | |`,
+      `| Whole archive (sort=overall), first search bytes (gzip host) | ${kb(search.wholeArchiveGzippedBytes.median)} (max ${kb(search.wholeArchiveGzippedBytes.max)}) | |`,
+      `| Whole archive, first search, Enter to results | ${ms(search.wholeArchiveFirstMs)} | |`,
+      `| Whole archive, warm, Enter to results | ${ms(search.wholeArchiveWarmMs)} | |`,
       '',
-      '| Query | Results shown | First search | Warm |',
-      '| --- | --- | --- | --- |',
-      ...report.search.firstSearch.map((first, index) => {
-        const warm = report.search!.warmSearch[index]!;
-        return `| ${first.query} | ${first.results} | ${kb(first.gzippedBytes)}, ${first.requests} requests, ${first.ms.toFixed(0)} ms | ${warm.ms.toFixed(0)} ms |`;
+      '| Query | Results shown | First search | Warm | Warm, at once | Whole archive, first / warm |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...search.firstSearch.map((first, index) => {
+        const cell = (measured: { ms: number }[]) => `${measured[index]!.ms.toFixed(0)} ms`;
+        const whole = search.wholeArchiveFirst[index]!;
+        return `| ${first.query} | ${first.results} | ${kb(first.gzippedBytes)}, ${first.requests} requests, ${first.ms.toFixed(0)} ms | ${cell(search.warmSearch)} | ${cell(search.warmSubmittedAtOnce)} | ${kb(whole.gzippedBytes)}, ${whole.ms.toFixed(0)} ms / ${cell(search.wholeArchiveWarm)} |`;
       }),
     );
   }
@@ -225,7 +239,12 @@ async function main(): Promise<void> {
           ...measured,
           firstSearchBytes: spread(measured.firstSearch.map((q) => q.bytes)),
           firstSearchGzippedBytes: spread(measured.firstSearch.map((q) => q.gzippedBytes)),
-          warmMs: { median: median(measured.warmSearch.map((q) => q.ms)), p95: percentile(measured.warmSearch.map((q) => q.ms), 95) },
+          firstSearchMs: timing(measured.firstSearch),
+          warmMs: timing(measured.warmSearch),
+          warmSubmittedAtOnceMs: timing(measured.warmSubmittedAtOnce),
+          wholeArchiveGzippedBytes: spread(measured.wholeArchiveFirst.map((q) => q.gzippedBytes)),
+          wholeArchiveFirstMs: timing(measured.wholeArchiveFirst),
+          wholeArchiveWarmMs: timing(measured.wholeArchiveWarm),
         };
       } finally {
         await server.stop();

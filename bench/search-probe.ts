@@ -1,8 +1,15 @@
 /**
  * What a reader's search costs on the served site, measured in headless Chromium through the real search
- * page: the bytes transferred from pressing Enter until the first results are on screen (a new browser
- * context each time, so nothing is cached), and the time from submitting a query to rendered results once
- * the index is loaded ("warm": later queries on the same page, which may still fetch index chunks).
+ * page, the way a reader meets it: the query is typed into the box (as an input method commits it), Enter
+ * follows a short pause, and the reader reads the results before typing the next query.
+ *
+ * - first search: a new browser context per query (nothing cached); bytes and requests from typing until the
+ *   first results are on screen, and the time from Enter to them;
+ * - warm search: later queries on the same page (Pagefind loaded); time from Enter to rendered results, also
+ *   for a query submitted the instant it is in the box (a pasted query and Enter at once), which cannot use
+ *   what the page loads while the reader types;
+ * - whole archive: the same queries sorted by relevance over the whole archive (sort=overall, one step that
+ *   reads every part), cold and warm: what it costs to have searched everything.
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
@@ -33,46 +40,83 @@ export const BENCH_QUERIES = [
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
+/** From the input method's commit to Enter: a quick reader's pause (typing intervals are 150–400 ms). */
+export const PAUSE_BEFORE_ENTER_MS = 250;
+
 export interface QueryMeasurement {
   query: string;
   /** The status line the page showed, e.g. 找到 12 篇包含“防汛”的报道。 */
   status: string;
   results: number;
+  /** From Enter to the first results painted. */
+  ms: number;
+}
+
+export interface ColdMeasurement extends QueryMeasurement {
+  /** Transferred from typing to the first results on screen, as the preview server sent it. */
+  bytes: number;
+  /** The same, as a host that gzips text would send it. */
+  gzippedBytes: number;
+  requests: number;
 }
 
 export interface SearchMeasurements {
-  /** Per query, in a fresh context: bytes from Enter to rendered results, and the time it took. */
-  firstSearch: (QueryMeasurement & { bytes: number; gzippedBytes: number; requests: number; ms: number })[];
-  /** Per query, on a page whose index is loaded: time from submit to rendered results. */
-  warmSearch: (QueryMeasurement & { ms: number })[];
+  /** Per query, in a fresh context. */
+  firstSearch: ColdMeasurement[];
+  /** Per query, typed on a page whose index is loaded. */
+  warmSearch: QueryMeasurement[];
+  /** Per query, submitted the instant it is in the box, on a page whose index is loaded. */
+  warmSubmittedAtOnce: QueryMeasurement[];
+  /** Per query sorted over the whole archive (every part searched), in a fresh context. */
+  wholeArchiveFirst: ColdMeasurement[];
+  /** The same on a page whose index is loaded. */
+  wholeArchiveWarm: QueryMeasurement[];
 }
+
+type Sort = 'relevance' | 'overall';
 
 export async function measureSearch(searchUrl: string, queries = BENCH_QUERIES): Promise<SearchMeasurements> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
-    const firstSearch = [];
-    for (const query of queries) firstSearch.push(await firstSearchCost(browser, searchUrl, query));
-    const page = await browser.newPage();
-    await page.goto(searchUrl);
-    await timedSearch(page, queries[0]!); // loads Pagefind; not counted
-    const warmSearch = [];
-    for (const query of queries) warmSearch.push(await timedSearch(page, query));
-    return { firstSearch, warmSearch };
+    const cold = async (sort: Sort) => {
+      const measured = [];
+      for (const query of queries) measured.push(await firstSearchCost(browser, searchUrl, query, sort));
+      return measured;
+    };
+    const warm = async (sort: Sort, typed: boolean) => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(searchUrl);
+        await search(page, queries[0]!, { sort, typed }); // loads Pagefind; not counted
+        const measured = [];
+        for (const query of queries) measured.push(await search(page, query, { sort, typed }));
+        return measured;
+      } finally {
+        await page.close();
+      }
+    };
+    return {
+      firstSearch: await cold('relevance'),
+      warmSearch: await warm('relevance', true),
+      warmSubmittedAtOnce: await warm('relevance', false),
+      wholeArchiveFirst: await cold('overall'),
+      wholeArchiveWarm: await warm('overall', true),
+    };
   } finally {
     await browser.close();
   }
 }
 
-async function firstSearchCost(browser: Browser, searchUrl: string, query: string) {
+async function firstSearchCost(browser: Browser, searchUrl: string, query: string, sort: Sort): Promise<ColdMeasurement> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(searchUrl, { waitUntil: 'load' });
-    // Pagefind fetches from a Web Worker; Playwright reports the worker's requests as the page's.
+    // Pagefind runs in the page; a request made while typing counts as much as one made after Enter.
     const sizes: Promise<{ sent: number; gzipped: number }>[] = [];
     const countRequest = (request: Request) => sizes.push(transferSizes(request));
     page.on('requestfinished', countRequest);
-    const measured = await timedSearch(page, query);
+    const measured = await search(page, query, { sort, typed: true });
     // Requests that finish after the results are on screen are not part of the cost (and would be read
     // after the context is closed).
     page.off('requestfinished', countRequest);
@@ -102,8 +146,22 @@ async function transferSizes(request: Request): Promise<{ sent: number; gzipped:
   return { sent, gzipped: body ? gzipSync(body).length + size.responseHeadersSize : sent };
 }
 
-/** Submits `query` in the page and resolves when the status line reports this query's results. */
-async function timedSearch(page: Page, query: string): Promise<QueryMeasurement & { ms: number }> {
+/**
+ * One reader's search: waits until the page has finished the last search (the reader reads its results),
+ * chooses the sort, types `query` (or, with `typed: false`, puts it in the box without an input event),
+ * pauses, presses Enter, and resolves when the status line reports this query's results and they are painted.
+ */
+async function search(page: Page, query: string, { sort, typed }: { sort: Sort; typed: boolean }): Promise<QueryMeasurement> {
+  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'));
+  await page.evaluate((value) => {
+    const select = document.querySelector<HTMLSelectElement>('[data-search-form] select[name="sort"]')!;
+    select.value = value;
+  }, sort);
+  if (typed) {
+    // Like an input method's commit: the whole word at once, with an input event.
+    await page.locator('[data-search-form] input[name="q"]').fill(query);
+    await page.waitForTimeout(PAUSE_BEFORE_ENTER_MS);
+  }
   const outcome = await page.evaluate(async (text) => {
     const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
     const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;

@@ -13,7 +13,7 @@
  *
  * Every candidate Pagefind offers is checked against its text (lib/search.ts), as before there were parts.
  */
-import { partsPeriodLabel, type SearchPartEntry } from './search-parts.ts';
+import { partsPeriodLabel, type SearchPartEntry, type SearchPartsManifest } from './search-parts.ts';
 import { compareCandidates, containsAllTerms } from './search.ts';
 import type { SearchFilter, SearchSort } from './search-state.ts';
 
@@ -83,6 +83,11 @@ export function searchSteps(parts: readonly SearchPartEntry[], sort: SearchSort,
   }
   if (step.length) steps.push(step);
   return steps;
+}
+
+/** The steps of a search with these filters and this order over the parts the manifest lists. */
+export function stepsForSearch(manifest: SearchPartsManifest, filters: SearchFilters, sort: SearchSort): SearchPartEntry[][] {
+  return searchSteps(partsForFilters(manifest.parts, filters), sort, manifest.firstStepPages);
 }
 
 export interface Match {

@@ -20,6 +20,7 @@ interface PagefindModule {
   destroy(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string, options?: Record<string, unknown>): Promise<{ results: Candidate[] }>;
+  preload(query: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 /** The synthetic filter naming each page's part. */
@@ -126,6 +127,17 @@ export class PagefindParts implements SearchIndex {
     }
     this.assertLoaded(parts);
     return results;
+  }
+
+  /**
+   * Loads what searching `parts` for `query` will need (their entry files and the index chunks of its words)
+   * without searching, so that the search started by Enter finds them loaded. Failures are recorded as for a
+   * search; the search that follows reports them.
+   */
+  async preload(parts: readonly SearchPartEntry[], query: string, filters: SearchFilters): Promise<void> {
+    await Promise.allSettled(parts.map((part) => this.merge(part)));
+    if (this.hasFailures) return;
+    await this.module.preload(query, { filters: { ...filters, [PART_FILTER]: { any: parts.map((part) => part.name) } } }).catch(() => {});
   }
 
   private merge(part: SearchPartEntry): Promise<void> {

@@ -99,6 +99,28 @@ test('the first results appear before the older parts are fetched, and "more" re
   expect(years.map(groupOf)).toEqual([...years.map(groupOf)].sort());
 });
 
+test('typing loads the first step’s index for the words typed, and Enter searches without fetching it again', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.pf_index')) chunks.push(path);
+  });
+  await page.goto('/search/');
+  await page.locator('#q').fill('垃圾分类');
+  // Nothing is searched until Enter, but the chunks of the first step's parts (2025, 2024) arrive.
+  await expect.poll(() => chunks.length).toBeGreaterThan(0);
+  await expect(page.locator('[data-search-status]')).toHaveText('');
+  await page.waitForLoadState('networkidle');
+  const older = partOf('2024');
+  expect(chunks.some((path) => path.startsWith(`/pagefind/${older.path}`))).toBe(true);
+  expect(chunks.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
+  expect(chunks.every((path) => path.startsWith('/pagefind/index/') || path.startsWith(`/pagefind/${older.path}`))).toBe(true);
+  const typed = chunks.length;
+  await page.locator('#q').press('Enter');
+  await expect(page.locator('[data-search-status]')).toContainText('包含“垃圾分类”的报道');
+  expect(chunks.length).toBe(typed);
+});
+
 test('sorted by date, results are newest first across parts, down to the oldest part', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('中原区')}&sort=date`);
   await expect(page.locator('[data-search-status]')).toContainText('找到');

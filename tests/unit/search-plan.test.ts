@@ -9,6 +9,7 @@ import {
   PartLoadError,
   partsForFilters,
   searchSteps,
+  stepsForSearch,
   type Candidate,
   type CandidatePage,
   type SearchIndex,
@@ -46,6 +47,14 @@ describe('searchSteps', () => {
     const small = decade.slice(0, 5);
     expect(searchSteps(large, 'relevance', 5000)[0]!.reduce((sum, p) => sum + p.pages, 0)).toBe(5000);
     expect(searchSteps(small, 'relevance', 5000)[0]!.reduce((sum, p) => sum + p.pages, 0)).toBe(5000);
+  });
+});
+
+describe('stepsForSearch', () => {
+  it('steps over the parts the filters leave, with the manifest’s first step', () => {
+    const manifest = { firstStepPages: 2000, parts: decade };
+    expect(stepsForSearch(manifest, {}, 'relevance')).toEqual(searchSteps(decade, 'relevance', 2000));
+    expect(stepsForSearch(manifest, { year: '2019' }, 'date')).toEqual([[decade[5]]]);
   });
 });
 
