@@ -5,7 +5,11 @@
  * so indexing runs on the second core while Astro renders the pages, and moves the result into dist/pagefind
  * when the pages are written.
  *
- *   node src/cli/index-search.ts --out <dir>
+ *   node src/cli/index-search.ts --out <dir> [--wait-for-start]
+ *
+ * With --wait-for-start it reads and checks the articles, then waits for a line on stdin before it starts
+ * Pagefind: the build sends it when Astro has finished bundling, the moment Astro's own memory peaks
+ * (see src/integrations/pagefind.ts).
  *
  * It reads the Markdown rather than the built pages: the text is the same (plain text of the article), and it
  * does not have to wait for the pages. It reads each file as the content layer does (lib/article-file.ts): a file
@@ -116,6 +120,20 @@ async function writePart(articles: readonly PublishedArticle[], outputPath: stri
   }
 }
 
+/**
+ * Resolves when a line arrives on stdin, or stdin ends (the build that started the indexer ended early: the
+ * indexer goes on rather than waiting for ever, and the build no longer wants its output).
+ */
+function startSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      process.stdin.off('data', go).off('end', go).pause();
+      resolve();
+    };
+    process.stdin.on('data', go).on('end', go);
+  });
+}
+
 /** A name for a part's files: the same files give the same name on every machine. */
 function hashDirectory(dir: string): string {
   const hash = createHash('sha256');
@@ -128,8 +146,8 @@ function hashDirectory(dir: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir>');
+  const { values } = parseArgs({ options: { out: { type: 'string' }, 'wait-for-start': { type: 'boolean', default: false } } });
+  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir> [--wait-for-start]');
   const started = performance.now();
   await rm(values.out, { recursive: true, force: true });
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
@@ -137,6 +155,7 @@ async function main(): Promise<void> {
   const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
   const articles = readPublishedArticles(contentDir, buildTime);
   const planned = planSearchParts(articles, maxPages);
+  if (values['wait-for-start']) await startSignal();
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
   const year = buildTime.getUTCFullYear();
   const parts = planned.length ? planned : [{ period: 'empty', from: `${year}-01-01`, to: `${year}-12-31`, items: [] }];

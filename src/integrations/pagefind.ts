@@ -1,7 +1,7 @@
 /**
  * The search index, built by `astro build` itself. When the build starts, the indexer (src/cli/index-search.ts)
- * starts as a process of its own and indexes the published articles from the content directory while Astro
- * renders the pages (the machine's second core); when the pages are written, its parts are moved into
+ * starts as a process of its own and reads the published articles from the content directory; once Astro has
+ * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are moved into
  * dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
  * without the browser files they would duplicate, and pagefind/parts.json lists them for the search page.
  * A failure fails the build and leaves no index.
@@ -30,6 +30,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 interface RunningIndexer {
   done: Promise<string>;
+  /** Lets the indexer start Pagefind (it has read the articles by then, or will go on as soon as it has). */
+  release(): void;
 }
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -40,6 +42,14 @@ export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'news-pagefind',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'build') return;
+        // Astro's bundling is its most memory-hungry moment (at 50,000 articles its process passes 3.3 GiB
+        // while Vite bundles, then renders at about 2.7 GiB); a Pagefind process beside it (up to 0.75 GiB)
+        // made the build's peak. The indexer reads the articles meanwhile and starts Pagefind when the
+        // first bundle is written — about 15 s later at 50,000 articles, well within the time the pages take.
+        updateConfig({ vite: { plugins: [{ name: 'news-pagefind:after-bundling', apply: 'build', closeBundle: () => indexer?.release() }] } });
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         stagingDir = join(fileURLToPath(config.cacheDir), 'search-index');
@@ -53,6 +63,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const waitStarted = performance.now();
         try {
           if (!indexer) throw new Error('the search indexer was not started');
+          // Were the bundling hook ever skipped, the indexer would still not wait for ever.
+          indexer.release();
           const summary = await indexer.done;
           const waited = ((performance.now() - waitStarted) / 1000).toFixed(1);
           // The indexer reads the Markdown itself; a disagreement with the pages Astro wrote must not pass.
@@ -92,11 +104,19 @@ function startIndexer(outputDir: string): RunningIndexer {
   // A young generation of 8 MB instead of V8's default (up to 64 MB per semi-space here): the indexer's
   // garbage is short-lived parsing and segmenting; in a 10,000-article build its process holds about 190 MiB
   // instead of 310 (docs/performance.md).
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--out', outputDir], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--out', outputDir, '--wait-for-start'], {
     // The same moment as the pages decide what is published.
     env: { ...process.env, BUILD_TIME: buildTime.toISOString() },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    child.stdin?.end('start\n');
+  };
+  // An indexer that has already failed has closed its stdin; writing to it must not fail the build.
+  child.stdin?.on('error', () => {});
   // A build that stops early (a bad article) must not leave the indexer running.
   const stop = () => child.kill();
   process.once('exit', stop);
@@ -113,7 +133,7 @@ function startIndexer(outputDir: string): RunningIndexer {
   });
   // Handled in astro:build:done; until then a failure must not count as unhandled.
   done.catch(() => {});
-  return { done };
+  return { done, release };
 }
 
 /** Article pages Astro wrote: articles/<id>/index.html. */
