@@ -29,10 +29,10 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
-import { articleIdFromPath, isArticleFile } from '../lib/article-id.ts';
+import { readArticleFiles } from './article-files.ts';
+import { articleIdFromPath } from '../lib/article-id.ts';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
-import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../lib/article-file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
@@ -78,28 +78,12 @@ interface PublishedArticle {
 /** Published articles, with the paths the site gives them (no base path; the search page adds it). */
 export function readPublishedArticles(dir: string, now: Date): PublishedArticle[] {
   const urls = createUrls('/');
-  const articles: PublishedArticle[] = [];
-  const problems: ArticleProblem[] = [];
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
-  for (const file of files) {
-    const decoded = decodeArticleFile(readFileSync(join(dir, file)), file);
-    const parsed = decoded.ok ? parseArticleFile(decoded.source, file) : decoded;
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    if (!isPublished(parsed.data, now)) continue;
-    const id = articleIdFromPath(file);
-    const { data, body } = parsed;
-    articles.push({
-      date: isoDay(data.date),
-      key: id,
-      reporters: reporterNames(data.byline),
-      record: () => searchIndexRecord(data, body, urls.article(id)),
+  return readArticleFiles(dir, '不能建立搜索索引')
+    .filter(({ data }) => isPublished(data, now))
+    .map(({ file, data, body }) => {
+      const id = articleIdFromPath(file);
+      return { date: isoDay(data.date), key: id, reporters: reporterNames(data.byline), record: () => searchIndexRecord(data, body, urls.article(id)) };
     });
-  }
-  if (problems.length) throw new Error(`文章有误，不能建立搜索索引：\n${problems.map(formatProblem).join('\n')}`);
-  return articles;
 }
 
 async function writePart(articles: readonly PublishedArticle[], outputPath: string): Promise<void> {

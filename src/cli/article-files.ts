@@ -1,0 +1,32 @@
+/**
+ * Every article file of the content directory, read and checked as the content layer reads it
+ * (lib/article-file.ts): for the tools that read the Markdown themselves (the search indexer, the schedule).
+ * A file that is not valid UTF-8 or not a valid article stops the reader with the same file:line message.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isArticleFile } from '../lib/article-id.ts';
+import type { ArticleData } from '../lib/article.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../lib/article-file.ts';
+
+export interface ArticleFile {
+  /** The path inside the content directory, with forward slashes on every system. */
+  file: string;
+  data: ArticleData;
+  body: string;
+}
+
+/** The articles of `dir`, in file order; throws with every problem found when any file is not valid. */
+export function readArticleFiles(dir: string, what: string): ArticleFile[] {
+  const articles: ArticleFile[] = [];
+  const problems: ArticleProblem[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+  for (const file of files) {
+    const decoded = decodeArticleFile(readFileSync(join(dir, file)), file);
+    const parsed = decoded.ok ? parseArticleFile(decoded.source, file) : decoded;
+    if (parsed.ok) articles.push({ file: file.split('\\').join('/'), data: parsed.data, body: parsed.body });
+    else problems.push(...parsed.problems);
+  }
+  if (problems.length) throw new Error(`文章有误，${what}：\n${problems.map(formatProblem).join('\n')}`);
+  return articles;
+}
