@@ -7,10 +7,12 @@
  *    asset and #anchor resolves (links to other hosts, such as canonical URLs, are not fetched: CI is offline);
  *  - every page is reachable by links from the home page (an unlinked page is an unfinished page), except
  *    the 404 page.
- * Exits non-zero with one line per problem.
+ * Exits non-zero with one line per problem. `--root DIR --base-path /news/` checks one site instead, served from
+ * DIR as a host's document root at that base path: what the deploy workflow checks before it publishes.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
 import { SUBPATH_SITE } from '../subpath/site.ts';
@@ -90,7 +92,11 @@ async function checkLinks(site: BuiltSite): Promise<{ broken: string[]; unreache
 }
 
 let failed = false;
-for (const site of SITES) {
+const { values: options } = parseArgs({ options: { root: { type: 'string' }, 'base-path': { type: 'string' } } });
+const chosen: BuiltSite[] = options.root
+  ? [{ name: 'site', root: options.root, basePath: `/${(options['base-path'] ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') }]
+  : SITES;
+for (const site of chosen) {
   if (!existsSync(site.root)) {
     console.error(`✗ ${site.name}: ${site.root} does not exist; build it first (npm run test:e2e builds all three)`);
     failed = true;

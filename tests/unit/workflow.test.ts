@@ -1,0 +1,74 @@
+/**
+ * The deploy workflow's paths, read from the file (action-validator checks its schema in npm test; this checks
+ * what it does): which events reach which jobs, and that the schedule publishes only when something is due.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  steps?: Step[];
+  concurrency?: { group: string };
+}
+const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
+  on: Record<string, unknown>;
+  concurrency: { group: string };
+  jobs: Record<string, Job>;
+};
+const { jobs } = workflow;
+const runs = (job: Job) => (job.steps ?? []).map((step) => step.run ?? '').join('\n');
+
+describe('the deploy workflow', () => {
+  it('runs on a push to main, on a schedule and by hand', () => {
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('tells code from content with a maintained path filter: anything outside content/ is code', () => {
+    const filter = jobs.changes!.steps!.find((step) => step.uses?.startsWith('dorny/paths-filter@'))!;
+    expect(filter.with?.['predicate-quantifier']).toBe('every');
+    expect(parse(filter.with!.filters!)).toEqual({ code: ['**', '!content/**'] });
+    expect(jobs.changes!.if).toBe("github.event_name == 'push'");
+  });
+
+  it('runs the whole suite for code and by hand, not for content only', () => {
+    expect(jobs.test!.if).toContain("needs.changes.outputs.code == 'true'");
+    expect(jobs.test!.if).toContain("github.event_name == 'workflow_dispatch'");
+    expect(runs(jobs.test!)).toMatch(/^npm test$/m);
+  });
+
+  it('checks the articles and the built site before every deploy, and deploys only what was built', () => {
+    const build = jobs.build!;
+    expect(build.needs).toEqual(['changes', 'due', 'test']);
+    expect(build.if).toContain('!failure()');
+    expect(runs(build)).toContain('npm run check -- --content-only');
+    expect(runs(build)).toContain('npm run test:integrity -- --root');
+    const order = runs(build).split('\n').filter((line) => /^npm run (check|build|test:integrity)/.test(line));
+    expect(order.map((line) => line.split(' ')[2])).toEqual(['check', 'build', 'test:integrity']);
+    expect(jobs.deploy!.needs).toBe('build');
+  });
+
+  it('on a schedule, builds the live commit only when something is due, as of the moment it checked', () => {
+    expect(jobs.due!.if).toBe("github.event_name == 'schedule'");
+    expect(runs(jobs.due!)).toContain('npm run due -- --since');
+    expect(jobs.build!.if).toContain("needs.due.outputs.due == 'true'");
+    expect(jobs.build!.steps![0]!.with?.ref).toBe('${{ needs.due.outputs.sha }}');
+    const buildStep = jobs.build!.steps!.find((step) => step.run === 'npm run build')!;
+    expect(buildStep.env?.BUILD_TIME).toBe('${{ needs.due.outputs.build-time }}');
+  });
+
+  it('never lets a schedule tick cancel a waiting push, and deploys one at a time', () => {
+    expect(workflow.concurrency.group).toContain("'pages-schedule'");
+    expect(jobs.deploy!.concurrency?.group).toBe('pages-deploy');
+  });
+});
