@@ -17,11 +17,10 @@ interface Job {
   if?: string;
   needs?: string | string[];
   steps?: Step[];
-  concurrency?: { group: string };
 }
 const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
   on: Record<string, unknown>;
-  concurrency: { group: string };
+  concurrency: { group: string; 'cancel-in-progress': boolean };
   jobs: Record<string, Job>;
 };
 const { jobs } = workflow;
@@ -38,10 +37,14 @@ describe('the deploy workflow', () => {
     const filter = jobs.changes!.steps!.find((step) => step.uses?.startsWith('dorny/paths-filter@'))!;
     expect(filter.with?.['predicate-quantifier']).toBe('every');
     expect(parse(filter.with!.filters!)).toEqual({ code: ['**', '!content/**'] });
-    expect(jobs.changes!.if).toBe("github.event_name == 'push'");
+    // A push compares with the commit before it; a schedule with the live commit.
+    expect(filter.with?.base).toBe('${{ needs.due.outputs.live }}');
+    expect(jobs.changes!.if).toContain("github.event_name == 'push'");
+    expect(jobs.changes!.if).toContain("needs.due.outputs.due == 'true'");
   });
 
   it('runs the whole suite for code and by hand, not for content only', () => {
+    expect(jobs.test!.needs).toBe('changes');
     expect(jobs.test!.if).toContain("needs.changes.outputs.code == 'true'");
     expect(jobs.test!.if).toContain("github.event_name == 'workflow_dispatch'");
     expect(runs(jobs.test!)).toMatch(/^npm test$/m);
@@ -49,26 +52,24 @@ describe('the deploy workflow', () => {
 
   it('checks the articles and the built site before every deploy, and deploys only what was built', () => {
     const build = jobs.build!;
-    expect(build.needs).toEqual(['changes', 'due', 'test']);
+    expect(build.needs).toEqual(['due', 'changes', 'test']);
     expect(build.if).toContain('!failure()');
-    expect(runs(build)).toContain('npm run check -- --content-only');
-    expect(runs(build)).toContain('npm run test:integrity -- --root');
     const order = runs(build).split('\n').filter((line) => /^npm run (check|build|test:integrity)/.test(line));
-    expect(order.map((line) => line.split(' ')[2])).toEqual(['check', 'build', 'test:integrity']);
+    expect(order).toEqual(['npm run check -- --content-only', 'npm run build', expect.stringMatching(/^npm run test:integrity -- --root /)]);
     expect(jobs.deploy!.needs).toBe('build');
+    // A job with no condition is skipped whenever any job before it was, and some always are.
+    expect(jobs.deploy!.if).toContain("needs.build.result == 'success'");
   });
 
-  it('on a schedule, builds the live commit only when something is due, as of the moment it checked', () => {
+  it('on a schedule, builds only when something is due, as of the moment it checked', () => {
     expect(jobs.due!.if).toBe("github.event_name == 'schedule'");
     expect(runs(jobs.due!)).toContain('npm run due -- --since');
     expect(jobs.build!.if).toContain("needs.due.outputs.due == 'true'");
-    expect(jobs.build!.steps![0]!.with?.ref).toBe('${{ needs.due.outputs.sha }}');
     const buildStep = jobs.build!.steps!.find((step) => step.run === 'npm run build')!;
     expect(buildStep.env?.BUILD_TIME).toBe('${{ needs.due.outputs.build-time }}');
   });
 
-  it('never lets a schedule tick cancel a waiting push, and deploys one at a time', () => {
-    expect(workflow.concurrency.group).toContain("'pages-schedule'");
-    expect(jobs.deploy!.concurrency?.group).toBe('pages-deploy');
+  it('runs one at a time, never cancelling a run in progress', () => {
+    expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 });
