@@ -3,6 +3,7 @@
  * (lib/article-file.ts): for the tools that read the Markdown themselves (the search indexer, the schedule).
  * A file that is not valid UTF-8 or not a valid article stops the reader with the same file:line message.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isArticleFile } from '../lib/article-id.ts';
@@ -14,6 +15,8 @@ export interface ArticleFile {
   file: string;
   data: ArticleData;
   body: string;
+  /** SHA-256 of the file's bytes: whether it changed since the last build. */
+  digest: string;
 }
 
 /** The articles of `dir`, in file order; throws with every problem found when any file is not valid. */
@@ -22,9 +25,11 @@ export function readArticleFiles(dir: string, what: string): ArticleFile[] {
   const problems: ArticleProblem[] = [];
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
   for (const file of files) {
-    const decoded = decodeArticleFile(readFileSync(join(dir, file)), file);
+    const bytes = readFileSync(join(dir, file));
+    const decoded = decodeArticleFile(bytes, file);
     const parsed = decoded.ok ? parseArticleFile(decoded.source, file) : decoded;
-    if (parsed.ok) articles.push({ file: file.split('\\').join('/'), data: parsed.data, body: parsed.body });
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (parsed.ok) articles.push({ file: file.split('\\').join('/'), data: parsed.data, body: parsed.body, digest });
     else problems.push(...parsed.problems);
   }
   if (problems.length) throw new Error(`文章有误，${what}：\n${problems.map(formatProblem).join('\n')}`);

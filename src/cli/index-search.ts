@@ -5,7 +5,11 @@
  * so indexing runs on the second core while Astro renders the pages, and moves the result into dist/pagefind
  * when the pages are written.
  *
- *   node src/cli/index-search.ts --out <dir> [--wait-for-start]
+ *   node src/cli/index-search.ts --out <dir> [--cache <dir>] [--wait-for-start]
+ *
+ * With --cache it keeps each part it writes there under a key of its period, its articles' file digests and
+ * the indexer's fingerprint (its code, the lock file, its settings, Node's ICU), and copies a part whose key
+ * is there instead of indexing it again: a build after one new article re-indexes only that article's period.
  *
  * With --wait-for-start it reads and checks the articles, then waits for a line on stdin before it starts
  * Pagefind: the build sends it when Astro has finished bundling, the moment Astro's own memory peaks
@@ -23,9 +27,10 @@
  * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 2000, see below).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
@@ -71,6 +76,8 @@ const INDEX_CHUNK_SIZE = '2000';
 interface PublishedArticle {
   date: string;
   key: string;
+  /** SHA-256 of the article's file. */
+  digest: string;
   reporters: string[];
   record(): SearchIndexRecord;
 }
@@ -80,9 +87,9 @@ export function readPublishedArticles(dir: string, now: Date): PublishedArticle[
   const urls = createUrls('/');
   return readArticleFiles(dir, '不能建立搜索索引')
     .filter(({ data }) => isPublished(data, now))
-    .map(({ file, data, body }) => {
+    .map(({ file, data, body, digest }) => {
       const id = articleIdFromPath(file);
-      return { date: isoDay(data.date), key: id, reporters: reporterNames(data.byline), record: () => searchIndexRecord(data, body, urls.article(id)) };
+      return { date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), record: () => searchIndexRecord(data, body, urls.article(id)) };
     });
 }
 
@@ -118,6 +125,37 @@ function startSignal(): Promise<void> {
   });
 }
 
+/**
+ * What a part's files are made from besides its articles: the code that turns an article into a record and
+ * writes the index (all of src/lib, this file and what it reads; the lock file, which pins Pagefind), the
+ * settings that shape the index, and Node's ICU, whose dictionary splits the words. Any change makes every
+ * part new: a stale part cannot be reused by construction, at the price of re-indexing after unrelated changes
+ * to src/lib.
+ */
+export function indexerFingerprint(root: string, settings: Record<string, string>): string {
+  const hash = createHash('sha256');
+  const sources = [
+    ...readdirSync(join(root, 'src/lib'), { recursive: true, encoding: 'utf8' }).map((file) => `src/lib/${file.split('\\').join('/')}`),
+    'src/cli/index-search.ts',
+    'src/cli/article-files.ts',
+    'src/content-dir.ts',
+    'src/site.config.ts',
+    'package-lock.json',
+  ]
+    .filter((file) => statSync(join(root, file)).isFile())
+    .sort();
+  for (const file of sources) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  hash.update(JSON.stringify({ settings, icu: process.versions.icu, unicode: process.versions.unicode }));
+  return hash.digest('hex');
+}
+
+/** The key of a part in the cache: its period, its articles (id and file digest), and the fingerprint. */
+function partKey(period: string, articles: readonly PublishedArticle[], fingerprint: string): string {
+  const hash = createHash('sha256').update(`${fingerprint}\0${period}\0`);
+  for (const article of articles) hash.update(`${article.key}\0${article.digest}\0`);
+  return `${period}-${hash.digest('hex').slice(0, 32)}`;
+}
+
 /** A name for a part's files: the same files give the same name on every machine. */
 function hashDirectory(dir: string): string {
   const hash = createHash('sha256');
@@ -130,10 +168,13 @@ function hashDirectory(dir: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, 'wait-for-start': { type: 'boolean', default: false } } });
-  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir> [--wait-for-start]');
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, 'wait-for-start': { type: 'boolean', default: false }, cache: { type: 'string' } },
+  });
+  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir> [--cache <dir>] [--wait-for-start]');
   const started = performance.now();
   await rm(values.out, { recursive: true, force: true });
+  if (values.cache) mkdirSync(values.cache, { recursive: true });
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const maxPages = positiveInteger('SEARCH_PAGES_PER_PART', process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART);
   const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
@@ -143,18 +184,38 @@ async function main(): Promise<void> {
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
   const year = buildTime.getUTCFullYear();
   const parts = planned.length ? planned : [{ period: 'empty', from: `${year}-01-01`, to: `${year}-12-31`, items: [] }];
+  const fingerprint = values.cache
+    ? indexerFingerprint(fileURLToPath(new URL('../..', import.meta.url)), { chunkSize: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, maxPages: String(maxPages) })
+    : '';
   const written = [];
+  const cachedKeys = new Set<string>();
+  let reused = 0;
   for (const part of parts) {
     const staging = join(values.out, `${part.period}.partial`);
-    await writePart(part.items, staging);
+    const cached = values.cache && join(values.cache, partKey(part.period, part.items, fingerprint));
+    if (cached && existsSync(cached)) {
+      cpSync(cached, staging, { recursive: true });
+      reused += 1;
+    } else {
+      await writePart(part.items, staging);
+      // Written beside, then renamed: a build stopped half-way leaves no half-copied part under a key.
+      if (cached) {
+        cpSync(staging, `${cached}.partial`, { recursive: true });
+        renameSync(`${cached}.partial`, cached);
+      }
+    }
+    if (cached) cachedKeys.add(basename(cached));
     const name = `${part.period}-${hashDirectory(staging)}`;
     renameSync(staging, join(values.out, name));
     const reporters = part.items.flatMap((article) => article.reporters);
     written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
   }
   writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages))}\n`);
+  // The cache keeps only this build's parts: an edited period's old part is never needed again.
+  if (values.cache) for (const entry of readdirSync(values.cache)) if (!cachedKeys.has(entry)) rmSync(join(values.cache, entry), { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`indexed ${articles.length} articles in ${parts.length} parts in ${seconds} s`);
+  const reuse = values.cache ? ` (${reused} reused from the cache)` : '';
+  console.log(`indexed ${articles.length} articles in ${parts.length} parts in ${seconds} s${reuse}`);
 }
 
 if (import.meta.main) {

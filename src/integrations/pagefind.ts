@@ -37,6 +37,7 @@ interface RunningIndexer {
 export default function pagefindIntegration(): AstroIntegration {
   let outDir = 'dist';
   let stagingDir = '';
+  let partsCacheDir = '';
   let base = '/';
   let indexer: RunningIndexer | undefined;
   return {
@@ -53,10 +54,12 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         stagingDir = join(fileURLToPath(config.cacheDir), 'search-index');
+        // Parts of earlier builds, reused when their articles and the indexer are the same (index-search.ts).
+        partsCacheDir = join(fileURLToPath(config.cacheDir), 'search-parts');
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': () => {
-        indexer = startIndexer(stagingDir);
+        indexer = startIndexer(stagingDir, partsCacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
@@ -100,11 +103,11 @@ export default function pagefindIntegration(): AstroIntegration {
 }
 
 /** Starts the indexer; `done` resolves with its summary line, or rejects with its output when it fails. */
-function startIndexer(outputDir: string): RunningIndexer {
+function startIndexer(outputDir: string, cacheDir: string): RunningIndexer {
   // A young generation of 8 MB instead of V8's default (up to 64 MB per semi-space here): the indexer's
   // garbage is short-lived parsing and segmenting; in a 10,000-article build its process holds about 190 MiB
   // instead of 310 (docs/performance.md).
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--out', outputDir, '--wait-for-start'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--out', outputDir, '--cache', cacheDir, '--wait-for-start'], {
     // The same moment as the pages decide what is published.
     env: { ...process.env, BUILD_TIME: buildTime.toISOString() },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -69,6 +69,13 @@ describe('the deploy workflow', () => {
     expect(buildStep.env?.BUILD_TIME).toBe('${{ needs.due.outputs.build-time }}');
   });
 
+  it('keeps the search index parts between builds, and nothing of Astro’s cache that could go stale', () => {
+    const caches = jobs.build!.steps!.filter((step) => step.uses?.startsWith('actions/cache@'));
+    expect(caches.map((step) => step.with?.path)).toEqual(['node_modules/.astro/search-parts']);
+    const names = jobs.build!.steps!.map((step) => step.uses ?? step.run);
+    expect(names.indexOf('npm ci')).toBeLessThan(names.indexOf(caches[0]!.uses));
+  });
+
   it('runs one at a time, never cancelling a run in progress', () => {
     expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });

@@ -1,0 +1,85 @@
+/**
+ * The indexer's cache of parts (--cache): a part whose articles and indexer are unchanged is copied, not
+ * indexed again, and what it writes is byte for byte what a run without the cache writes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexerFingerprint } from '../../src/cli/index-search.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'news-index-reuse-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const content = join(dir, 'articles');
+const cache = join(dir, 'cache');
+
+const article = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\n---\n本报讯 ${title}，会议强调安全生产。\n`;
+function write(file: string, text: string) {
+  mkdirSync(join(content, file, '..'), { recursive: true });
+  writeFileSync(join(content, file), text);
+}
+
+function index(out: string, { useCache = true, env = {} }: { useCache?: boolean; env?: Record<string, string> } = {}) {
+  const args = ['src/cli/index-search.ts', '--out', out, ...(useCache ? ['--cache', cache] : [])];
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content, BUILD_TIME: '2025-06-30T00:00:00Z', ...env },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout.trim().split('\n').pop()!;
+}
+
+/** Every file under `root`, by path, as bytes (hex), to compare two outputs. */
+function files(root: string): Record<string, string> {
+  const all: Record<string, string> = {};
+  for (const file of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (file.isFile()) all[relative(root, join(file.parentPath, file.name))] = readFileSync(join(file.parentPath, file.name)).toString('hex');
+  }
+  return all;
+}
+
+describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
+  write('2023/05/a.md', article('二〇二三年的会议', '2023-05-06'));
+  write('2024/05/b.md', article('二〇二四年的会议', '2024-05-06'));
+  write('2025/05/c.md', article('二〇二五年的会议', '2025-05-06'));
+
+  it('reuses every part when nothing changed, and writes the same bytes', () => {
+    expect(index(join(dir, 'first'))).toContain('(0 reused from the cache)');
+    expect(index(join(dir, 'second'))).toContain('(3 reused from the cache)');
+    expect(files(join(dir, 'second'))).toEqual(files(join(dir, 'first')));
+  });
+
+  it('indexes again only the period of a new or edited article, and equals a run without the cache', () => {
+    write('2024/06/d.md', article('新加的二〇二四年报道', '2024-06-01'));
+    expect(index(join(dir, 'warm'))).toContain('(2 reused from the cache)');
+    index(join(dir, 'cold'), { useCache: false });
+    expect(files(join(dir, 'warm'))).toEqual(files(join(dir, 'cold')));
+    // The cache holds this build's three parts only: the old 2024 part is gone.
+    expect(readdirSync(cache).sort().map((entry) => entry.split('-')[0])).toEqual(['2023', '2024', '2025']);
+  });
+
+  it('reuses nothing when a setting of the index changes', () => {
+    expect(index(join(dir, 'chunks'), { env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '500' } })).toContain('(0 reused from the cache)');
+  });
+});
+
+describe('the indexer’s fingerprint', () => {
+  it('changes with the code that makes records, the lock file and the settings', () => {
+    const root = join(dir, 'project');
+    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/content-dir.ts', 'src/site.config.ts', 'package-lock.json'];
+    for (const file of files) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), `// ${file}\n`);
+    }
+    const settings = { chunkSize: '2000' };
+    const before = indexerFingerprint(root, settings);
+    expect(indexerFingerprint(root, settings)).toBe(before);
+    writeFileSync(join(root, 'src/lib/text.ts'), '// the text is taken another way\n');
+    const afterCode = indexerFingerprint(root, settings);
+    expect(afterCode).not.toBe(before);
+    writeFileSync(join(root, 'package-lock.json'), '{"pagefind": "1.7.0"}\n');
+    expect(indexerFingerprint(root, settings)).not.toBe(afterCode);
+    expect(indexerFingerprint(root, { chunkSize: '500' })).not.toBe(indexerFingerprint(root, settings));
+  });
+});
