@@ -121,6 +121,24 @@ test('typing loads the first step’s index for the words typed, and Enter searc
   expect(chunks.length).toBe(typed);
 });
 
+test('an input method’s pinyin loads nothing; the characters it commits load their chunks', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.pf_index')) chunks.push(request.url());
+  });
+  await page.goto('/search/');
+  await page.locator('#q').focus();
+  // Chromium's own input-method events, as a pinyin keyboard makes them: composition, then commit.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'laji', selectionStart: 4, selectionEnd: 4 });
+  await expect(page.locator('#q')).toHaveValue('laji');
+  await page.waitForTimeout(500);
+  expect(chunks).toEqual([]);
+  await cdp.send('Input.insertText', { text: '垃圾' });
+  await expect(page.locator('#q')).toHaveValue('垃圾');
+  await expect.poll(() => chunks.length).toBeGreaterThan(0);
+});
+
 test('sorted by date, results are newest first across parts, down to the oldest part', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('中原区')}&sort=date`);
   await expect(page.locator('[data-search-status]')).toContainText('找到');
