@@ -10,8 +10,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fingerprint } from './fingerprint.ts';
 import { ASTRO_CLI } from './preview-server.ts';
 
 export interface BuildSiteOptions {
@@ -25,6 +26,8 @@ export interface BuildSiteOptions {
   onStart?: (child: ChildProcess) => void;
   /** Called with each chunk of output as it arrives, when `stdio` is `pipe`. */
   onOutput?: (chunk: string) => void;
+  /** The project to build (default the working directory); relative paths in `env` are relative to it. */
+  cwd?: string;
 }
 
 export interface BuildResult {
@@ -40,11 +43,14 @@ export interface BuildResult {
   partial: string;
 }
 
-export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = [], onStart, onOutput }: BuildSiteOptions = {}): Promise<BuildResult> {
-  const outDir = resolve(env.OUT_DIR ?? 'dist');
-  if (isInside(process.cwd(), outDir)) throw new Error(`OUT_DIR “${outDir}” contains the project itself; choose a directory of its own, such as dist`);
-  const partial = await partialDir(outDir);
+export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = [], onStart, onOutput, cwd = process.cwd() }: BuildSiteOptions = {}): Promise<BuildResult> {
+  const root = resolve(cwd);
+  const outDir = resolve(root, env.OUT_DIR ?? 'dist');
+  if (isInside(root, outDir)) throw new Error(`OUT_DIR “${outDir}” contains the project itself; choose a directory of its own, such as dist`);
+  await forgetStaleContent(root, resolve(root, env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR));
+  const partial = await partialDir(root, outDir);
   const child = spawn(process.execPath, [...nodeArgs, ASTRO_CLI, 'build'], {
+    cwd: root,
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: partial },
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
   });
@@ -88,14 +94,36 @@ const isInside = (path: string, dir: string) => {
  * two builds to directories elsewhere (tests, the benchmark) would overwrite each other's there. So a build
  * always happens inside the project: beside its output, or under node_modules/.cache, and is moved into place.
  */
-async function partialDir(outDir: string): Promise<string> {
-  if (isInside(outDir, process.cwd())) {
+async function partialDir(root: string, outDir: string): Promise<string> {
+  if (isInside(outDir, root)) {
     await mkdir(dirname(outDir), { recursive: true });
     return mkdtemp(`${outDir}.partial-`);
   }
-  const builds = join(process.cwd(), 'node_modules', '.cache', 'news-build');
+  const builds = join(root, 'node_modules', '.cache', 'news-build');
   await mkdir(builds, { recursive: true });
   return mkdtemp(join(builds, `${basename(outDir)}-`));
+}
+
+/** Astro's cache directory unless ASTRO_CACHE_DIR says otherwise (astro.config.ts). */
+const DEFAULT_CACHE_DIR = 'node_modules/.astro';
+/**
+ * What the content layer's cache (the data store: every article's data and rendered Markdown, reused by file
+ * digest) is made with. Astro notices a changed config, but not a changed Markdown plugin's code
+ * (withastro/astro#13028), so a kept cache would serve articles rendered by the old one. All of src/ counts,
+ * wherever a plugin lives: a change to the code costs one cold content sync, never a stale page.
+ */
+const CONTENT_CACHE_INPUTS = ['astro.config.ts', 'src', 'package-lock.json'];
+const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs'];
+
+/** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
+async function forgetStaleContent(root: string, cacheDir: string): Promise<void> {
+  const file = join(cacheDir, 'news-content-fingerprint');
+  const current = fingerprint(root, CONTENT_CACHE_INPUTS);
+  const previous = await readFile(file, 'utf8').catch(() => undefined);
+  if (previous === current) return;
+  await Promise.all(CONTENT_CACHE_FILES.map((name) => rm(join(cacheDir, name), { force: true })));
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(file, current);
 }
 
 /** Puts the new site where the old one was with renames, so that readers of `outDir` see one or the other. */

@@ -27,7 +27,7 @@
  * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 2000, see below).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
 import { readArticleFiles } from './article-files.ts';
+import { fingerprint } from './fingerprint.ts';
 import { articleIdFromPath } from '../lib/article-id.ts';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
@@ -132,26 +133,13 @@ function startSignal(): Promise<void> {
  * part new: a stale part cannot be reused by construction, at the price of re-indexing after unrelated changes
  * to src/lib.
  */
-export function indexerFingerprint(root: string, settings: Record<string, string>): string {
-  const hash = createHash('sha256');
-  const sources = [
-    ...readdirSync(join(root, 'src/lib'), { recursive: true, encoding: 'utf8' }).map((file) => `src/lib/${file.split('\\').join('/')}`),
-    'src/cli/index-search.ts',
-    'src/cli/article-files.ts',
-    'src/content-dir.ts',
-    'src/site.config.ts',
-    'package-lock.json',
-  ]
-    .filter((file) => statSync(join(root, file)).isFile())
-    .sort();
-  for (const file of sources) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
-  hash.update(JSON.stringify({ settings, icu: process.versions.icu, unicode: process.versions.unicode }));
-  return hash.digest('hex');
+export function indexerFingerprint(root: string, settings: Record<string, string | undefined>): string {
+  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/content-dir.ts', 'src/site.config.ts', 'package-lock.json'], settings);
 }
 
 /** The key of a part in the cache: its period, its articles (id and file digest), and the fingerprint. */
-function partKey(period: string, articles: readonly PublishedArticle[], fingerprint: string): string {
-  const hash = createHash('sha256').update(`${fingerprint}\0${period}\0`);
+function partKey(period: string, articles: readonly PublishedArticle[], indexer: string): string {
+  const hash = createHash('sha256').update(`${indexer}\0${period}\0`);
   for (const article of articles) hash.update(`${article.key}\0${article.digest}\0`);
   return `${period}-${hash.digest('hex').slice(0, 32)}`;
 }
@@ -184,7 +172,7 @@ async function main(): Promise<void> {
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
   const year = buildTime.getUTCFullYear();
   const parts = planned.length ? planned : [{ period: 'empty', from: `${year}-01-01`, to: `${year}-12-31`, items: [] }];
-  const fingerprint = values.cache
+  const indexer = values.cache
     ? indexerFingerprint(fileURLToPath(new URL('../..', import.meta.url)), { chunkSize: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, maxPages: String(maxPages) })
     : '';
   const written = [];
@@ -192,7 +180,7 @@ async function main(): Promise<void> {
   let reused = 0;
   for (const part of parts) {
     const staging = join(values.out, `${part.period}.partial`);
-    const cached = values.cache && join(values.cache, partKey(part.period, part.items, fingerprint));
+    const cached = values.cache && join(values.cache, partKey(part.period, part.items, indexer));
     if (cached && existsSync(cached)) {
       cpSync(cached, staging, { recursive: true });
       reused += 1;
