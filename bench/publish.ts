@@ -27,10 +27,12 @@ interface TimedBuild {
   indexLine: string;
 }
 
-async function build(contentDir: string, outDir: string, cacheDir: string): Promise<TimedBuild> {
+async function build(contentDir: string, outDir: string, cacheDir: string, label: string): Promise<TimedBuild> {
   const started = performance.now();
   const result = await buildSite({ env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME, FORCE_COLOR: '0' } });
   if (!result.ok) throw new Error(`the build failed (exit code ${result.status}):\n${result.output.slice(-4000)}`);
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync(`.bench/publish-${articles}-${label}.log`, result.output);
   const indexLine = /\[news-pagefind\] (indexed .*)/.exec(result.output.replace(/\u001b\[[0-9;]*m/g, ''))?.[1] ?? '';
   return { seconds: (performance.now() - started) / 1000, indexLine };
 }
@@ -64,7 +66,7 @@ try {
   writeSyntheticArchive(content, { articles });
   const cache = join(work, 'cache');
   console.log('Cold build …');
-  const cold = await build(content, join(work, 'cold'), cache);
+  const cold = await build(content, join(work, 'cold'), cache, 'cold');
   console.log(`  ${cold.seconds.toFixed(1)} s; ${cold.indexLine}`);
 
   // The editor's commit: one article of today's paper.
@@ -75,10 +77,10 @@ try {
   );
   const cacheBytes = directoryBytes(cache);
   console.log('Publish build (cache kept, fresh output) …');
-  const publish = await build(content, join(work, 'publish'), cache);
+  const publish = await build(content, join(work, 'publish'), cache, 'publish');
   console.log(`  ${publish.seconds.toFixed(1)} s; ${publish.indexLine}`);
   console.log('Cold build of the same content …');
-  const reference = await build(content, join(work, 'reference'), join(work, 'cache-reference'));
+  const reference = await build(content, join(work, 'reference'), join(work, 'cache-reference'), 'cold-again');
   console.log(`  ${reference.seconds.toFixed(1)} s`);
 
   const differing = differences(digests(join(work, 'publish')), digests(join(work, 'reference')));
