@@ -26,6 +26,12 @@ interface PagefindModule {
 /** The synthetic filter naming each page's part. */
 const PART_FILTER = 'part';
 
+/** The reader's filters, and the search limited to `parts`. */
+const partFilters = (parts: readonly SearchPartEntry[], filters: SearchFilters) => ({
+  ...filters,
+  [PART_FILTER]: { any: parts.map((part) => part.name) },
+});
+
 /** Paths of index files that failed to load, and who wants to hear of them. */
 const failureListeners = new Set<(path: string) => void>();
 /** `fetch` as it was before it was watched. */
@@ -117,7 +123,7 @@ export class PagefindParts implements SearchIndex {
     let results: Candidate[];
     try {
       ({ results } = await this.module.search(query, {
-        filters: { ...filters, [PART_FILTER]: { any: parts.map((part) => part.name) } },
+        filters: partFilters(parts, filters),
         ...(byDate ? { sort: { date: 'desc' } } : {}),
       }));
     } catch (error) {
@@ -137,7 +143,7 @@ export class PagefindParts implements SearchIndex {
   async preload(parts: readonly SearchPartEntry[], query: string, filters: SearchFilters): Promise<void> {
     await Promise.allSettled(parts.map((part) => this.merge(part)));
     if (this.hasFailures) return;
-    await this.module.preload(query, { filters: { ...filters, [PART_FILTER]: { any: parts.map((part) => part.name) } } }).catch(() => {});
+    await this.module.preload(query, { filters: partFilters(parts, filters) }).catch(() => {});
   }
 
   private merge(part: SearchPartEntry): Promise<void> {
