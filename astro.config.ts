@@ -23,6 +23,9 @@ export default defineConfig({
   // Dynamic imports load small leaf modules (the highlighter, the 繁→简 converter); Vite's preload helper
   // would add 1.7 KB to every article page to speed up nothing.
   vite: { build: { modulePreload: false } },
+  // A publish build reuses last build's page when its route's code and its cacheKey (src/lib/page-keys.ts:
+  // everything the page shows) are unchanged; the pages it may reuse are kept in cacheDir/dist.
+  experimental: { incrementalBuild: true },
   integrations: [
     // Every page except the 404; the Google News sitemap is src/pages/news-sitemap.xml.ts.
     sitemap({ filter: (page) => !page.endsWith('/404/') }),

@@ -8,10 +8,10 @@
  * ASTRO_CACHE_DIR, SITE_URL, BASE_PATH, BUILD_TIME, SEARCH_PAGES_PER_PART.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fingerprint } from './fingerprint.ts';
 import { ASTRO_CLI } from './preview-server.ts';
 
@@ -47,8 +47,27 @@ export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = 
   const root = resolve(cwd);
   const outDir = resolve(root, env.OUT_DIR ?? 'dist');
   if (isInside(root, outDir)) throw new Error(`OUT_DIR “${outDir}” contains the project itself; choose a directory of its own, such as dist`);
-  await forgetStaleContent(root, resolve(root, env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR));
-  const partial = await partialDir(root, outDir);
+  const cacheDir = resolve(root, env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+  const partial = partialDir(root, cacheDir);
+  const unlock = await lockBuild(partial, cacheDir);
+  try {
+    await forgetStaleContent(root, cacheDir);
+    await rm(partial, { recursive: true, force: true }); // what a build that was killed left
+    return await runAstroBuild({ root, env, stdio, nodeArgs, onStart, onOutput, outDir, partial });
+  } finally {
+    await unlock();
+  }
+}
+
+interface AstroRun extends Omit<BuildSiteOptions, 'cwd'> {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  nodeArgs: readonly string[];
+  outDir: string;
+  partial: string;
+}
+
+async function runAstroBuild({ root, env, stdio, nodeArgs, onStart, onOutput, outDir, partial }: AstroRun): Promise<BuildResult> {
   const child = spawn(process.execPath, [...nodeArgs, ASTRO_CLI, 'build'], {
     cwd: root,
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: partial },
@@ -89,31 +108,58 @@ const isInside = (path: string, dir: string) => {
 };
 
 /**
- * A directory of its own for this build. Astro keeps its intermediate server build in `<output>/.prerender`
- * when the output is inside the working directory, but in one shared `./.astro/.prerender` when it is not:
- * two builds to directories elsewhere (tests, the benchmark) would overwrite each other's there. So a build
- * always happens inside the project: beside its output, or under node_modules/.cache, and is moved into place.
+ * Where Astro writes this build before it is moved into place: inside the project (Astro keeps its
+ * intermediate server build in `<output>/.prerender` when the output is inside the working directory, but in
+ * one shared `./.astro/.prerender` when it is not, so two builds elsewhere would overwrite each other's), and
+ * the same directory for every build with the same cache directory: Astro writes the output path into the
+ * modules it hashes to decide whether a page can be reused (astro:assets' `outDir`), so a new directory per
+ * build would make every warm build render every page again. Two builds with one cache directory at once
+ * would spoil each other's cache as well as this directory, so the second one stops (see lockBuild).
  */
-async function partialDir(root: string, outDir: string): Promise<string> {
-  if (isInside(outDir, root)) {
-    await mkdir(dirname(outDir), { recursive: true });
-    return mkdtemp(`${outDir}.partial-`);
+function partialDir(root: string, cacheDir: string): string {
+  const key = createHash('sha256').update(cacheDir).digest('hex').slice(0, 16);
+  return join(root, 'node_modules', '.cache', 'news-build', key);
+}
+
+/** Claims `partial` for this process, or says which build has it; the claim of a process that died lapses. */
+async function lockBuild(partial: string, cacheDir: string): Promise<() => Promise<void>> {
+  const lock = `${partial}.lock`;
+  await mkdir(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (holder && holder !== process.pid && isRunning(holder)) {
+      throw new Error(`另一个构建（进程 ${holder}）正在使用缓存目录 ${cacheDir}；请等它结束，或为这次构建另设 ASTRO_CACHE_DIR`);
+    }
+    await rm(lock, { force: true });
   }
-  const builds = join(root, 'node_modules', '.cache', 'news-build');
-  await mkdir(builds, { recursive: true });
-  return mkdtemp(join(builds, `${basename(outDir)}-`));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Astro's cache directory unless ASTRO_CACHE_DIR says otherwise (astro.config.ts). */
 const DEFAULT_CACHE_DIR = 'node_modules/.astro';
 /**
  * What the content layer's cache (the data store: every article's data and rendered Markdown, reused by file
- * digest) is made with. Astro notices a changed config, but not a changed Markdown plugin's code
- * (withastro/astro#13028), so a kept cache would serve articles rendered by the old one. All of src/ counts,
- * wherever a plugin lives: a change to the code costs one cold content sync, never a stale page.
+ * digest) and the incremental build's pages are made with. Astro notices a changed config, but not a changed
+ * Markdown plugin's code (withastro/astro#13028), so a kept cache would serve articles rendered by the old
+ * one. All of src/ counts, wherever a plugin lives: a change to the code costs one cold build, never a stale
+ * page. (Astro's own check of a page's modules would catch a template; this catches everything.)
  */
 const CONTENT_CACHE_INPUTS = ['astro.config.ts', 'src', 'package-lock.json'];
-const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs'];
+const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist'];
 
 /** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
 async function forgetStaleContent(root: string, cacheDir: string): Promise<void> {
@@ -121,7 +167,7 @@ async function forgetStaleContent(root: string, cacheDir: string): Promise<void>
   const current = fingerprint(root, CONTENT_CACHE_INPUTS);
   const previous = await readFile(file, 'utf8').catch(() => undefined);
   if (previous === current) return;
-  await Promise.all(CONTENT_CACHE_FILES.map((name) => rm(join(cacheDir, name), { force: true })));
+  await Promise.all(CONTENT_CACHE_FILES.map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
   await mkdir(cacheDir, { recursive: true });
   await writeFile(file, current);
 }

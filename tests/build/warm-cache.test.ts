@@ -1,13 +1,15 @@
 /**
  * A build that keeps the cache directory (as CI and an editor's machine do) must give what a cold build of the
  * same project gives, whatever changed since the cache was made: a Markdown plugin's code (which Astro's
- * content layer does not notice, withastro/astro#13028), a template, the lock file. Each case: a copy of the
+ * content layer does not notice, withastro/astro#13028), a template, the lock file, or the articles (whose
+ * unchanged pages the incremental build reuses: src/lib/page-keys.ts). Each case: a copy of the
  * project is built once to fill its cache, changed, then built with that cache and again cold, and the two
  * outputs are compared byte for byte.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
 
@@ -24,10 +26,12 @@ function copyProject(name: string): string {
   return root;
 }
 
-async function build(root: string, outDir: string, cacheDir: string): Promise<void> {
+/** Builds; returns how many pages Astro reused from the cache instead of rendering them. */
+async function build(root: string, outDir: string, cacheDir: string): Promise<number> {
   // The copy's own cache directory: the default one is inside the shared node_modules.
   const result = await buildSite({ cwd: root, env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: '2024-06-01T00:00:00Z' } });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
+  return result.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
 }
 
 function files(root: string): Record<string, string> {
@@ -46,19 +50,39 @@ function edit(root: string, file: string, change: (text: string) => string): voi
   writeFileSync(path, after);
 }
 
-/** Builds, changes, and compares a build with the old cache against a cold one; returns the warm output. */
-async function warmEqualsCold(name: string, change: (root: string) => void, prepare?: (root: string) => void): Promise<Record<string, string>> {
+/**
+ * Builds, changes, and compares a build with the old cache against a cold one; returns the warm output, the
+ * output before the change and how many pages the warm build reused.
+ */
+async function warmEqualsCold(name: string, change: (root: string) => void | Promise<void>, prepare?: (root: string) => void | Promise<void>) {
   const root = copyProject(name);
-  prepare?.(root);
+  await prepare?.(root);
   const cache = join(work, `${name}-cache`);
   await build(root, join(work, `${name}-before`), cache);
-  change(root);
-  await build(root, join(work, `${name}-warm`), cache);
+  await change(root);
+  const reused = await build(root, join(work, `${name}-warm`), cache);
   await build(root, join(work, `${name}-cold`), join(work, `${name}-cold-cache`));
   const warm = files(join(work, `${name}-warm`));
   expect(warm).toEqual(files(join(work, `${name}-cold`)));
-  return warm;
+  return { warm, before: files(join(work, `${name}-before`)), reused };
 }
+
+/** A JPEG of one colour, standing in for a news photo. */
+const photo = (file: string, colour: string) => sharp({ create: { width: 640, height: 427, channels: 3, background: colour } }).jpeg().toFile(file);
+
+const PHOTO_ARTICLE = `---
+title: 社区新建口袋公园开放
+date: 2024-05-04
+column: 城市建设
+byline:
+  - role: 记者
+    name: 赵一鸣
+photos:
+  - src: ./photos/park.jpg
+    alt: 口袋公园里散步的居民
+---
+本报讯 5月4日，林山寨街道的口袋公园正式开放，附近居民多了一处休闲去处。
+`;
 
 const page = (output: Record<string, string>, path: string) => Buffer.from(output[path] ?? '', 'base64').toString('utf8');
 const ARTICLE = 'articles/2024/05/project-review-q1-economy/index.html';
@@ -78,15 +102,59 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
         );
       },
     );
-    expect(page(output, ARTICLE)).toContain('data-pipeline="after"');
+    expect(page(output.warm, ARTICLE)).toContain('data-pipeline="after"');
   });
 
   it('after a change to a template, shows the new one', async () => {
     const output = await warmEqualsCold('template', (root) => edit(root, 'src/components/Breadcrumbs.astro', (text) => text.replace("label: '首页'", "label: '网站首页'")));
-    expect(page(output, ARTICLE)).toContain('网站首页');
+    expect(page(output.warm, ARTICLE)).toContain('网站首页');
   });
 
   it('after a change to the lock file, builds as a cold build does', async () => {
-    await warmEqualsCold('lockfile', (root) => edit(root, 'package-lock.json', (text) => `${text.trimEnd()}\n\n`));
+    const { reused } = await warmEqualsCold('lockfile', (root) => edit(root, 'package-lock.json', (text) => `${text.trimEnd()}\n\n`));
+    expect(reused).toBe(0);
+  });
+
+  it('after articles change, reuses the pages that show none of them and renders those that do', async () => {
+    const SAFETY = 'articles/2024/05/safety-inspection/index.html';
+    const PHOTO = 'articles/2024/05/pocket-park/index.html';
+    const { warm, before, reused } = await warmEqualsCold(
+      'articles',
+      async (root) => {
+        // A corrected headline (shown on its neighbours' and related articles' pages and in the lists), a
+        // replaced photo under the same name, and a new article of the day.
+        edit(root, 'content/articles/2024/05/safety-inspection.md', (text) => text.replace('title: 中原区领导调研安全生产工作', 'title: 中原区领导调研节前安全生产工作'));
+        await photo(join(root, 'content/articles/2024/05/photos/park.jpg'), '#c0392b');
+        writeFileSync(join(root, 'content/articles/2024/05/new-brief.md'), '---\ntitle: 区图书馆延长开放时间\ndate: 2024-05-07\ncolumn: 民生社会\n---\n本报讯 即日起，区图书馆每天开放至晚上九点。\n');
+      },
+      async (root) => {
+        mkdirSync(join(root, 'content/articles/2024/05/photos'));
+        await photo(join(root, 'content/articles/2024/05/photos/park.jpg'), '#2e86c1');
+        writeFileSync(join(root, 'content/articles/2024/05/pocket-park.md'), PHOTO_ARTICLE);
+      },
+    );
+    expect(reused).toBeGreaterThan(0);
+    // Every page that showed the old headline (its own, its neighbours', related articles', lists) shows the new.
+    const showedIt = Object.keys(before).filter((path) => path.endsWith('.html') && page(before, path).includes('中原区领导调研安全生产工作'));
+    expect(showedIt.length).toBeGreaterThan(3);
+    for (const path of showedIt) expect(page(warm, path), path).toContain('中原区领导调研节前安全生产工作');
+    expect(page(warm, SAFETY)).not.toBe(page(before, SAFETY));
+    const photoUrl = (html: string) => /<img[^>]+src="([^"]*park[^"]*)"/.exec(html)?.[1];
+    expect(photoUrl(page(warm, PHOTO))).toBeDefined();
+    expect(photoUrl(page(warm, PHOTO))).not.toBe(photoUrl(page(before, PHOTO)));
+    expect(Object.keys(warm)).toContain('articles/2024/05/new-brief/index.html');
+  });
+
+  it('after a photo is removed, stops with the article named, although the article itself did not change', async () => {
+    const root = copyProject('photo-gone');
+    mkdirSync(join(root, 'content/articles/2024/05/photos'));
+    await photo(join(root, 'content/articles/2024/05/photos/park.jpg'), '#2e86c1');
+    writeFileSync(join(root, 'content/articles/2024/05/pocket-park.md'), PHOTO_ARTICLE);
+    const cache = join(work, 'photo-gone-cache');
+    await build(root, join(work, 'photo-gone-before'), cache);
+    rmSync(join(root, 'content/articles/2024/05/photos/park.jpg'));
+    const result = await buildSite({ cwd: root, env: { ...process.env, OUT_DIR: join(work, 'photo-gone-after'), ASTRO_CACHE_DIR: cache, BUILD_TIME: '2024-06-01T00:00:00Z' } });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/pocket-park\.md:\d+:\d+ 字段 photos\.0\.src：找不到图片文件“\.\/photos\/park\.jpg”/);
   });
 });
