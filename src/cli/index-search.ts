@@ -27,7 +27,7 @@
  * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (default 2000, see below).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ import * as pagefind from 'pagefind';
 import { contentDir } from '../content-dir.ts';
 import { readArticleFiles } from './article-files.ts';
 import { fingerprint } from './fingerprint.ts';
+import { linkTree } from './link-tree.ts';
 import { articleIdFromPath } from '../lib/article-id.ts';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
@@ -182,13 +183,13 @@ async function main(): Promise<void> {
     const staging = join(values.out, `${part.period}.partial`);
     const cached = values.cache && join(values.cache, partKey(part.period, part.items, indexer));
     if (cached && existsSync(cached)) {
-      cpSync(cached, staging, { recursive: true });
+      linkTree(cached, staging);
       reused += 1;
     } else {
       await writePart(part.items, staging);
       // Written beside, then renamed: a build stopped half-way leaves no half-copied part under a key.
       if (cached) {
-        cpSync(staging, `${cached}.partial`, { recursive: true });
+        linkTree(staging, `${cached}.partial`);
         renameSync(`${cached}.partial`, cached);
       }
     }

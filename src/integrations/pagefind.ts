@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { linkTree } from '../cli/link-tree.ts';
 import type { SearchPartsManifest } from '../lib/search-parts.ts';
 import { buildTime } from '../site.config.ts';
 
@@ -152,8 +153,8 @@ async function assembleIndex(indexDir: string, stagingDir: string): Promise<void
   await mkdir(indexDir, { recursive: true });
   for (const part of manifest.parts) {
     const target = join(indexDir, part.path);
-    // Copied, not renamed: the cache and the output may be on different file systems.
-    await cp(join(stagingDir, part.name), target, { recursive: true });
+    // Linked, not renamed: the staged part is also the cached one (index-search.ts).
+    linkTree(join(stagingDir, part.name), target);
     if (part.path === '') continue;
     for (const entry of await readdir(target)) {
       if (!PART_FILES.has(entry) && !entry.endsWith('.pf_meta')) await rm(join(target, entry), { recursive: true });
