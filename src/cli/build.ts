@@ -128,17 +128,25 @@ async function lockBuild(partial: string, cacheDir: string): Promise<() => Promi
   for (;;) {
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' });
-      return () => rm(lock, { force: true });
+      heldLocks.add(lock);
+      return async () => {
+        heldLocks.delete(lock);
+        await rm(lock, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-    if (holder && holder !== process.pid && isRunning(holder)) {
+    // This process's own claim is live only while one of its builds holds it (a dead process's pid may recur).
+    const live = holder === process.pid ? heldLocks.has(lock) : holder > 0 && isRunning(holder);
+    if (live) {
       throw new Error(`另一个构建（进程 ${holder}）正在使用缓存目录 ${cacheDir}；请等它结束，或为这次构建另设 ASTRO_CACHE_DIR`);
     }
     await rm(lock, { force: true });
   }
 }
+
+const heldLocks = new Set<string>();
 
 function isRunning(pid: number): boolean {
   try {

@@ -31,8 +31,26 @@ describe('buildSite', () => {
     expect(pages(first!.outDir).length).toBeGreaterThan(30);
     expect(pages(second!.outDir)).toEqual(pages(first!.outDir));
     expect(first!.partial).not.toBe(second!.partial);
+    expect(existsSync(`${first!.partial}.lock`)).toBe(false);
     // The new site replaced the old one whole: nothing of the last build is left over.
     expect(existsSync(join(second!.outDir, 'stale.html'))).toBe(false);
+  }, 240_000);
+
+  it('stops a second build that would share the cache directory of one still running, and reuses pages after', async () => {
+    const env = envFor('shared');
+    const running = buildSite({ env });
+    // The first has claimed the directory before its Astro starts; the second must not touch either.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(buildSite({ env: { ...env, OUT_DIR: join(work, 'shared', 'other') } })).rejects.toThrow(/另一个构建（进程 \d+）正在使用缓存目录/);
+    const first = await running;
+    expect(first.ok, first.output.slice(-2000)).toBe(true);
+    // Once it has finished, the next build with that cache goes ahead, into a new output directory, and
+    // reuses the pages (the build directory is the same, so Astro's hash of each route's modules is too).
+    const next = await buildSite({ env: { ...env, OUT_DIR: join(work, 'shared', 'next') } });
+    expect(next.ok, next.output.slice(-2000)).toBe(true);
+    const log = next.output.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(log).toMatch(/├─ \/articles\/\S+ \(restored\)/);
+    expect(log).not.toMatch(/├─ \/articles\/\S+ \(\+\d+m?s\)/);
   }, 240_000);
 
   it('refuses an output directory that would contain the project itself', async () => {
