@@ -49,15 +49,10 @@ function unchangedEntry(context: LoaderContext, path: string, contents: string) 
   if (!stored?.filePath || stored.digest !== context.generateDigest(contents)) return undefined;
   const photos = (stored.data as { photos?: unknown }).photos;
   if (!Array.isArray(photos)) return undefined;
-  const photosThere = photos.every((photo: { src?: unknown }) => {
-    if (typeof photo?.src !== 'string') return false;
-    return photoFileProblem(dirname(path), photo.src.replace(STORED_IMAGE_PREFIX, '')) === undefined;
-  });
+  // The store keeps a photo's src as written; anything else is read in full rather than guessed at.
+  const photosThere = photos.every((photo: { src?: unknown }) => typeof photo?.src === 'string' && photoFileProblem(dirname(path), photo.src) === undefined);
   return photosThere ? stored : undefined;
 }
-
-/** The data store keeps an image() field as written; Astro marks it so while it resolves the import. */
-const STORED_IMAGE_PREFIX = '__ASTRO_IMAGE_';
 
 function articlesLoader(): Loader {
   // Ids from lib, so the search indexer (which reads the files itself) derives the same URLs.
