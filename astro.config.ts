@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { otherDirectives, scriptSources } from './src/lib/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
   // everything the page shows) are unchanged; the pages it may reuse are kept in cacheDir/dist.
   experimental: { incrementalBuild: true },
   integrations: [
+    // First: its clean-up after the pages must come before anything reads them (the indexer's count).
+    keptPages(),
     // Every page except the 404; the Google News sitemap is src/pages/news-sitemap.xml.ts.
     sitemap({ filter: (page) => !page.endsWith('/404/') }),
     pagefind(),

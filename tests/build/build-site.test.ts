@@ -49,7 +49,7 @@ describe('buildSite', () => {
     const next = await buildSite({ env: { ...env, OUT_DIR: join(work, 'shared', 'next') } });
     expect(next.ok, next.output.slice(-2000)).toBe(true);
     const log = next.output.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(log).toMatch(/├─ \/articles\/\S+ \(restored\)/);
+    expect(log).toMatch(/├─ \/articles\/\S+ \((?:cached|restored)\)/);
     expect(log).not.toMatch(/├─ \/articles\/\S+ \(\+\d+m?s\)/);
   }, 240_000);
 

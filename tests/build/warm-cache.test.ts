@@ -145,6 +145,19 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
     expect(Object.keys(warm)).toContain('articles/2024/05/new-brief/index.html');
   });
 
+  it('after an article is withdrawn (its file deleted), has no page of it and none that only it had', async () => {
+    // The kept pages are copied into the output before Astro renders (src/integrations/kept-pages.ts); the
+    // article's own page and the tag pages only it had must not survive from the copy.
+    const SAFETY = 'articles/2024/05/safety-inspection/index.html';
+    const { warm, before, reused } = await warmEqualsCold('withdrawn', (root) => rmSync(join(root, 'content/articles/2024/05/safety-inspection.md')));
+    expect(reused).toBeGreaterThan(0);
+    expect(Object.keys(before)).toContain(SAFETY);
+    expect(Object.keys(warm)).not.toContain(SAFETY);
+    const gone = Object.keys(before).filter((path) => !(path in warm));
+    expect(gone.filter((path) => path.startsWith('tags/')).length).toBeGreaterThan(0);
+    for (const path of Object.keys(warm)) if (path.endsWith('.html')) expect(page(warm, path), path).not.toContain('中原区领导调研安全生产工作');
+  });
+
   it('after a photo is removed, stops with the article named, although the article itself did not change', async () => {
     const root = copyProject('photo-gone');
     mkdirSync(join(root, 'content/articles/2024/05/photos'));
