@@ -15,9 +15,11 @@ import { withPhotoSources } from './lib/article.ts';
 import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
+import { deriveSummary } from './lib/text.ts';
 import { photoFileProblem } from './lib/image-type.ts';
 import { byPlace } from './lib/order.ts';
 import { contentDir } from './content-dir.ts';
+import { LEAD_SUMMARY } from './data/lead-summary.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
 /**
@@ -56,7 +58,9 @@ function unchangedEntry(context: LoaderContext, path: string, contents: string) 
 
 function articlesLoader(): Loader {
   // Ids from lib, so the search indexer (which reads the files itself) derives the same URLs.
-  const inner = glob({ pattern: '**/*.md', base: contentDir, generateId: ({ entry }) => articleIdFromPath(entry) });
+  // No body in the data store: it is a third of it, and the store is read, written, bundled into the build and
+  // parsed on every build (docs/performance.md). What the pages need of the body is kept at render time below.
+  const inner = glob({ pattern: '**/*.md', base: contentDir, generateId: ({ entry }) => articleIdFromPath(entry), retainBody: false });
   return {
     name: 'news-articles',
     load: async (loaderContext) => {
@@ -101,7 +105,10 @@ function articlesLoader(): Loader {
           const render = await markdown.getRenderFunction!(config);
           return async (entry) => {
             try {
-              return await render(entry);
+              const rendered = await render(entry);
+              // The lead for lists and descriptions (summaryOf), while the body is at hand; Markdown's copy of
+              // the frontmatter goes, as nothing reads it (remarkPluginFrontmatter) and it was a tenth of the store.
+              return { ...rendered, metadata: { ...rendered.metadata, frontmatter: {}, [LEAD_SUMMARY]: deriveSummary(entry.body ?? '') } };
             } catch (error) {
               const path = entry.filePath ?? '';
               const at = error as { line?: number; column?: number };

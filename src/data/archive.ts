@@ -7,8 +7,8 @@ import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
 import { relatedArticles } from '../lib/related.ts';
-import { deriveSummary } from '../lib/text.ts';
 import { buildTime } from '../site.config.ts';
+import { storedLeadSummary } from './lead-summary.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -36,15 +36,7 @@ export function loadArchive() {
   return archive;
 }
 
-const summaries = new WeakMap<Article, string>();
-
-/** The 导语 as written, or derived from the lead paragraph; derived once per article, however many lists show it. */
+/** The 导语 as written, or the one derived from the lead paragraph when the article was rendered. */
 export function summaryOf(article: Article): string {
-  if (article.data.summary !== undefined) return article.data.summary;
-  let summary = summaries.get(article);
-  if (summary === undefined) {
-    summary = deriveSummary(article.body ?? '');
-    summaries.set(article, summary);
-  }
-  return summary;
+  return article.data.summary ?? storedLeadSummary(article.rendered) ?? '';
 }
