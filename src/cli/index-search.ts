@@ -38,6 +38,7 @@ import { readArticleFiles } from './article-files.ts';
 import { fingerprint } from './fingerprint.ts';
 import { linkTree } from './link-tree.ts';
 import { articleIdFromPath } from '../lib/article-id.ts';
+import { ARCHIVE_MANIFEST, type ArchiveEntry, type ArchiveManifest } from '../lib/archive-manifest.ts';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
@@ -81,18 +82,33 @@ interface PublishedArticle {
   /** SHA-256 of the article's file. */
   digest: string;
   reporters: string[];
+  /** Its line in the archive's manifest; the part is filled in when the part is written. */
+  entry: ArchiveEntry;
   record(): SearchIndexRecord;
 }
 
-/** Published articles, with the paths the site gives them (no base path; the search page adds it). */
-export function readPublishedArticles(dir: string, now: Date): PublishedArticle[] {
+/**
+ * Every article file as the archive's manifest lists it, and the published ones ready to index, with the paths
+ * the site gives them (no base path; the search page adds it).
+ */
+export function readArchive(dir: string, now: Date): { manifest: ArchiveManifest; published: PublishedArticle[] } {
   const urls = createUrls('/');
-  return readArticleFiles(dir, '不能建立搜索索引')
-    .filter(({ data }) => isPublished(data, now))
-    .map(({ file, data, body, digest }) => {
-      const id = articleIdFromPath(file);
-      return { date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), record: () => searchIndexRecord(data, body, urls.article(id)) };
-    });
+  const manifest: ArchiveManifest = { builtAt: now.toISOString(), articles: [] };
+  const published: PublishedArticle[] = [];
+  for (const { file, data, body, digest } of readArticleFiles(dir, '不能建立搜索索引')) {
+    const id = articleIdFromPath(file);
+    const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
+    manifest.articles.push(entry);
+    if (entry.published) {
+      published.push({ date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), entry, record: () => searchIndexRecord(data, body, entry.url) });
+    }
+  }
+  return { manifest, published };
+}
+
+/** The published articles of `dir`, ready to index. */
+export function readPublishedArticles(dir: string, now: Date): PublishedArticle[] {
+  return readArchive(dir, now).published;
 }
 
 async function writePart(articles: readonly PublishedArticle[], outputPath: string): Promise<void> {
@@ -167,7 +183,7 @@ async function main(): Promise<void> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const maxPages = positiveInteger('SEARCH_PAGES_PER_PART', process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART);
   const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
-  const articles = readPublishedArticles(contentDir, buildTime);
+  const { manifest, published: articles } = readArchive(contentDir, buildTime);
   const planned = planSearchParts(articles, maxPages);
   if (values['wait-for-start']) await startSignal();
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
@@ -196,10 +212,13 @@ async function main(): Promise<void> {
     if (cached) cachedKeys.add(basename(cached));
     const name = `${part.period}-${hashDirectory(staging)}`;
     renameSync(staging, join(values.out, name));
+    for (const article of part.items) article.entry.part = name;
     const reporters = part.items.flatMap((article) => article.reporters);
     written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
   }
   writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages))}\n`);
+  // Not for the site (it lists drafts and embargoes): the build checks its pages against it (integrations/pagefind.ts).
+  writeFileSync(join(values.out, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   // The cache keeps only this build's parts: an edited period's old part is never needed again.
   if (values.cache) for (const entry of readdirSync(values.cache)) if (!cachedKeys.has(entry)) rmSync(join(values.cache, entry), { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

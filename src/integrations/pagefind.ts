@@ -12,10 +12,12 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { linkTree } from '../cli/link-tree.ts';
+import { ARCHIVE_MANIFEST, archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveManifest } from '../lib/archive-manifest.ts';
 import type { SearchPartsManifest } from '../lib/search-parts.ts';
+import { createUrls } from '../lib/urls.ts';
 import { buildTime } from '../site.config.ts';
 
 const INDEX_DIR = 'pagefind';
@@ -39,6 +41,7 @@ export default function pagefindIntegration(): AstroIntegration {
   let outDir = 'dist';
   let stagingDir = '';
   let partsCacheDir = '';
+  let cacheDir = '';
   let base = '/';
   let indexer: RunningIndexer | undefined;
   return {
@@ -54,9 +57,10 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        stagingDir = join(fileURLToPath(config.cacheDir), 'search-index');
+        cacheDir = fileURLToPath(config.cacheDir);
+        stagingDir = join(cacheDir, 'search-index');
         // Parts of earlier builds, reused when their articles and the indexer are the same (index-search.ts).
-        partsCacheDir = join(fileURLToPath(config.cacheDir), 'search-parts');
+        partsCacheDir = join(cacheDir, 'search-parts');
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': () => {
@@ -71,12 +75,16 @@ export default function pagefindIntegration(): AstroIntegration {
           indexer.release();
           const summary = await indexer.done;
           const waited = ((performance.now() - waitStarted) / 1000).toFixed(1);
-          // The indexer reads the Markdown itself; a disagreement with the pages Astro wrote must not pass.
-          const indexed = Number(/indexed (\d+) articles/.exec(summary)?.[1]);
-          const pages = await countArticlePages(siteDir);
-          if (indexed !== pages) throw new Error(`搜索索引收录 ${indexed} 篇文章，但网站生成了 ${pages} 个文章页面`);
+          // The indexer reads the Markdown itself and lists the archive as it read it; the pages Astro wrote
+          // must be exactly the published articles of that list, each in a part of the index.
+          const manifest = JSON.parse(await readFile(join(stagingDir, ARCHIVE_MANIFEST), 'utf8')) as ArchiveManifest;
+          const problems = pagesAgainstManifest(manifest, await articlePageUrls(siteDir));
+          if (problems.length) throw new Error(`网站页面与文章清单不一致：\n${problems.join('\n')}`);
           await assembleIndex(join(siteDir, INDEX_DIR), stagingDir);
           logger.info(`${summary} (waited ${waited} s after the pages)`);
+          const previous = await readFile(join(cacheDir, ARCHIVE_MANIFEST), 'utf8').then((text) => JSON.parse(text) as ArchiveManifest, () => undefined);
+          logger.info(describeChanges(archiveChanges(previous, manifest)));
+          await writeFile(join(cacheDir, ARCHIVE_MANIFEST), JSON.stringify(manifest));
         } finally {
           await rm(stagingDir, { recursive: true, force: true });
         }
@@ -140,10 +148,14 @@ function startIndexer(outputDir: string, cacheDir: string): RunningIndexer {
   return { done, release };
 }
 
-/** Article pages Astro wrote: articles/<id>/index.html. */
-async function countArticlePages(siteDir: string): Promise<number> {
+const pageUrls = createUrls('/');
+
+/** The article pages Astro wrote (articles/<id>/index.html), as paths under the base: /articles/<id>/. */
+async function articlePageUrls(siteDir: string): Promise<string[]> {
   const files = await readdir(join(siteDir, 'articles'), { recursive: true }).catch(() => [] as string[]);
-  return files.filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`)).length;
+  return files
+    .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+    .map((file) => pageUrls.article(dirname(file).split(sep).join('/')));
 }
 
 /** Moves the staged parts into pagefind/: the newest part as the main index, the others under parts/. */

@@ -26,12 +26,12 @@ function copyProject(name: string): string {
   return root;
 }
 
-/** Builds; returns how many pages Astro reused from the cache instead of rendering them. */
-async function build(root: string, outDir: string, cacheDir: string): Promise<number> {
+/** Builds; returns how many pages Astro reused from the cache instead of rendering them, and the build's log. */
+async function build(root: string, outDir: string, cacheDir: string): Promise<{ reused: number; log: string }> {
   // The copy's own cache directory: the default one is inside the shared node_modules.
   const result = await buildSite({ cwd: root, env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: '2024-06-01T00:00:00Z' } });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
-  return result.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+  return { reused: result.output.match(/\((?:restored|cached)\)/g)?.length ?? 0, log: result.output };
 }
 
 function files(root: string): Record<string, string> {
@@ -60,11 +60,11 @@ async function warmEqualsCold(name: string, change: (root: string) => void | Pro
   const cache = join(work, `${name}-cache`);
   await build(root, join(work, `${name}-before`), cache);
   await change(root);
-  const reused = await build(root, join(work, `${name}-warm`), cache);
+  const { reused, log } = await build(root, join(work, `${name}-warm`), cache);
   await build(root, join(work, `${name}-cold`), join(work, `${name}-cold-cache`));
   const warm = files(join(work, `${name}-warm`));
   expect(warm).toEqual(files(join(work, `${name}-cold`)));
-  return { warm, before: files(join(work, `${name}-before`)), reused };
+  return { warm, before: files(join(work, `${name}-before`)), reused, log };
 }
 
 /** A JPEG of one colour, standing in for a news photo. */
@@ -118,7 +118,7 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
   it('after articles change, reuses the pages that show none of them and renders those that do', async () => {
     const SAFETY = 'articles/2024/05/safety-inspection/index.html';
     const PHOTO = 'articles/2024/05/pocket-park/index.html';
-    const { warm, before, reused } = await warmEqualsCold(
+    const { warm, before, reused, log } = await warmEqualsCold(
       'articles',
       async (root) => {
         // A corrected headline (shown on its neighbours' and related articles' pages and in the lists), a
@@ -143,14 +143,17 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
     expect(photoUrl(page(warm, PHOTO))).toBeDefined();
     expect(photoUrl(page(warm, PHOTO))).not.toBe(photoUrl(page(before, PHOTO)));
     expect(Object.keys(warm)).toContain('articles/2024/05/new-brief/index.html');
+    // The photo's article file is as it was: the list counts the headline's only.
+    expect(log).toContain('与上次构建相比：新发布 1 篇，修改 1 篇，撤下 0 篇');
   });
 
   it('after an article is withdrawn (its file deleted), has no page of it and none that only it had', async () => {
     // The kept pages are copied into the output before Astro renders (src/integrations/kept-pages.ts); the
     // article's own page and the tag pages only it had must not survive from the copy.
     const SAFETY = 'articles/2024/05/safety-inspection/index.html';
-    const { warm, before, reused } = await warmEqualsCold('withdrawn', (root) => rmSync(join(root, 'content/articles/2024/05/safety-inspection.md')));
+    const { warm, before, reused, log } = await warmEqualsCold('withdrawn', (root) => rmSync(join(root, 'content/articles/2024/05/safety-inspection.md')));
     expect(reused).toBeGreaterThan(0);
+    expect(log).toContain('与上次构建相比：新发布 0 篇，修改 0 篇，撤下 1 篇');
     expect(Object.keys(before)).toContain(SAFETY);
     expect(Object.keys(warm)).not.toContain(SAFETY);
     const gone = Object.keys(before).filter((path) => !(path in warm));
