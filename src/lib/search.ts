@@ -9,13 +9,25 @@
  */
 export const MAX_QUERY_LENGTH = 100;
 
+/** Full-width Latin letters and digits, as Chinese input methods type them (５Ｇ, １０月, ＡＩ). */
+const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
 /**
- * The terms of a query: split at spaces (a reader's "and"), trimmed of punctuation at both ends,
- * lower-cased for Latin letters, duplicates and empties dropped. Empty when nothing searchable is left.
+ * Full-width Latin letters and digits as their half-width forms, for matching only (what readers see stays as
+ * written); Chinese punctuation stays. One UTF-16 unit for one, so positions in the result are positions in
+ * the text.
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * The terms of a query: split at spaces (a reader's "and"), trimmed of punctuation at both ends (“三化改造”,
+ * 《…》), full-width letters and digits made half-width and Latin letters lower-cased, duplicates and
+ * empties dropped. Empty when nothing searchable is left.
  */
 export function queryTerms(raw: string): string[] {
-  const terms = raw
-    .slice(0, MAX_QUERY_LENGTH)
+  const terms = toHalfWidth(raw.slice(0, MAX_QUERY_LENGTH))
     .toLowerCase()
     .split(/[\s\u3000]+/u)
     .map((term) => term.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
@@ -33,15 +45,16 @@ function termsRegExp(terms: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'giu');
 }
 
-/** Whether the text contains every term as a contiguous string. */
+/** Whether the text contains every term as a contiguous string (full-width letters and digits as half-width). */
 export function containsAllTerms(text: string, terms: readonly string[]): boolean {
-  return terms.length > 0 && terms.every((term) => new RegExp(termPattern(term), 'iu').test(text));
+  const matched = toHalfWidth(text);
+  return terms.length > 0 && terms.every((term) => new RegExp(termPattern(term), 'iu').test(matched));
 }
 
 /** Character ranges [start, end) of every occurrence of any term, in order and not overlapping. */
 export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
   if (terms.length === 0) return [];
-  return [...text.matchAll(termsRegExp(terms))]
+  return [...toHalfWidth(text).matchAll(termsRegExp(terms))]
     .filter((match) => match[0].length > 0)
     .map((match) => [match.index, match.index + match[0].length]);
 }

@@ -62,7 +62,7 @@ test('the index is a part per year, named by its content, listed newest first', 
   const { parts, firstStepPages } = manifest;
   expect(firstStepPages).toBe(9);
   expect(parts.map((part) => part.from.slice(0, 4))).toEqual(['2025', '2024', '2023', '2022', '2021', '2020', '2019']);
-  expect(parts.reduce((sum, part) => sum + part.pages, 0)).toBe(41);
+  expect(parts.reduce((sum, part) => sum + part.pages, 0)).toBe(42);
   expect(parts[0]!.path).toBe('');
   for (const part of parts) expect(part.name).toMatch(new RegExp(`^${part.from.slice(0, 4)}-[0-9a-f]{10}$`));
   for (const part of parts.slice(1)) {
@@ -97,6 +97,36 @@ test('the first results appear before the older parts are fetched, and "more" re
   const years = shown.map((path) => path.split('/')[2]!);
   const groupOf = (year: string) => (year >= '2024' ? 0 : year >= '2021' ? 1 : 2);
   expect(years.map(groupOf)).toEqual([...years.map(groupOf)].sort());
+});
+
+/** Searches the whole corpus for `query`; returns the result paths and the status once every part is read. */
+async function searchAll(page: Page, query: string): Promise<{ shown: string[]; status: string }> {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-search-status]')).toHaveText(/找到|没有找到/);
+  const shown = await readToTheEnd(page);
+  return { shown, status: (await page.locator('[data-search-status]').textContent()) ?? '' };
+}
+
+test('a reporter’s name finds every article with it in the byline or the text, saying in which role', async ({ page }) => {
+  const { shown, status } = await searchAll(page, '唐善普');
+  const expected = articlesContaining('唐善普');
+  expect(expected).toBeGreaterThan(3);
+  expect(status).toBe(`找到 ${expected} 篇包含“唐善普”的报道。`);
+  expect(new Set(shown).size).toBe(expected);
+  for (const seed of ['project-review-q1-economy', 'safety-inspection', 'three-transformations-conference']) expect(shown).toContain(`/articles/2024/05/${seed}/`);
+  await expect(page.locator('.search-result', { hasText: '记者 唐善普' }).first()).toBeVisible();
+  await expect(page.locator('.search-result mark', { hasText: '唐善普' }).first()).toBeVisible();
+});
+
+test('full-width digits and letters, as input methods type them, find what half-width ones find', async ({ page }) => {
+  for (const [fullWidth, halfWidth] of [['５Ｇ', '5G'], ['１０月', '10月']] as const) {
+    const half = await searchAll(page, halfWidth);
+    expect(half.shown.length, halfWidth).toBe(articlesContaining(halfWidth));
+    expect(half.shown.length, halfWidth).toBeGreaterThan(0);
+    const full = await searchAll(page, fullWidth);
+    expect([...full.shown].sort(), fullWidth).toEqual([...half.shown].sort());
+    expect(full.status).toBe(`找到 ${half.shown.length} 篇包含“${fullWidth}”的报道。`);
+  }
 });
 
 test('typing loads the first step’s index for the words typed, and Enter searches without fetching it again', async ({ page }) => {

@@ -20,6 +20,9 @@ const cases: [string, string[]][] = [
   ['郑大智能', [PROJECT_REVIEW, SAFETY]],
   ['5月6日', [PROJECT_REVIEW]],
   ['李晓雷 燃气', [SAFETY]],
+  // The reporter of all three, in their bylines only; full-width digits as an input method types them.
+  ['唐善普', [PROJECT_REVIEW, SAFETY, CONFERENCE]],
+  ['５月６日', [PROJECT_REVIEW]],
   ['火星移民', []],
 ];
 

@@ -23,12 +23,24 @@ describe('searchRecord', () => {
 });
 
 describe('indexedText', () => {
-  it('is the headline, subtitle, body blocks (headings without #) and correction; no byline', () => {
+  it('is the headline, subtitle, body blocks (headings without #) and correction, then captions, tags and the byline', () => {
     const body = '本报讯 5月5日上午，**李晓雷**在[中原区](https://example.org)调研。\n\n## 严抓严管\n\n一要严抓严管消防安全。';
-    expect(indexedText({ ...article, correction: '原文人名有误。' }, body)).toBe(
-      ['中原区领导调研安全生产工作', '增强责任意识 坚决守住安全发展底线', '本报讯 5月5日上午，李晓雷在中原区调研。', '严抓严管', '一要严抓严管消防安全。', '原文人名有误。'].join('\n'),
+    const full = { ...article, correction: '原文人名有误。', tags: ['安全生产', '燃气安全'], photos: [{ caption: '李晓雷在巨正大厦检查' }, {}] };
+    expect(indexedText(full, body)).toBe(
+      [
+        '中原区领导调研安全生产工作',
+        '增强责任意识 坚决守住安全发展底线',
+        '本报讯 5月5日上午，李晓雷在中原区调研。',
+        '严抓严管',
+        '一要严抓严管消防安全。',
+        '原文人名有误。',
+        '李晓雷在巨正大厦检查',
+        '标签 安全生产 燃气安全',
+        '记者 唐善普 通讯员 白博',
+      ].join('\n'),
     );
-    expect(indexedText(article, '')).not.toContain('唐善普');
+    // The byline as printed, with its credits: a reporter's or photographer's name finds the article, in its role.
+    expect(indexedText({ ...article, byline: [{ role: '记者', name: '唐善普' }, { role: '通讯员', name: '白博文', credit: '图' }] }, '正文。')).toBe('中原区领导调研安全生产工作\n增强责任意识 坚决守住安全发展底线\n正文。\n记者 唐善普 通讯员 白博文/图');
   });
 });
 
@@ -46,7 +58,7 @@ describe('searchIndexRecord', () => {
   it('is a Pagefind custom record in the pages’ language', () => {
     const record = searchIndexRecord(article, '正文。', '/articles/2024/05/safety-inspection/');
     expect(record).toMatchObject({ url: '/articles/2024/05/safety-inspection/', language: 'zh-cn' });
-    expect(record.content.replaceAll('\u200b', '')).toBe('中原区领导调研安全生产工作\n增强责任意识 坚决守住安全发展底线\n正文。');
+    expect(record.content.replaceAll('\u200b', '')).toBe('中原区领导调研安全生产工作\n增强责任意识 坚决守住安全发展底线\n正文。\n记者 唐善普 通讯员 白博');
   });
 });
 

@@ -24,6 +24,14 @@ describe('queryTerms', () => {
     expect(queryTerms('  ，。！ ?? ')).toEqual([]);
   });
 
+  it('reads full-width letters and digits as half-width, and keeps Chinese punctuation inside a term', () => {
+    expect(queryTerms('５Ｇ')).toEqual(['5g']);
+    expect(queryTerms('１０月１日')).toEqual(['10月1日']);
+    expect(queryTerms('ＡＩ 产业')).toEqual(['ai', '产业']);
+    expect(queryTerms('《３.５万元》')).toEqual(['3.5万元']);
+    expect(queryTerms('安全，生产')).toEqual(['安全，生产']);
+  });
+
   it('lower-cases Latin letters and caps the length', () => {
     expect(queryTerms('AI 产业')).toEqual(['ai', '产业']);
     expect(queryTerms('字'.repeat(300))[0]).toHaveLength(100);
@@ -43,6 +51,14 @@ describe('containsAllTerms', () => {
 
   it('tolerates the spaces Pagefind puts between blocks of text', () => {
     expect(containsAllTerms('工业化大会. 本报讯', ['大会.本报讯'])).toBe(true);
+  });
+
+  it('matches full-width letters and digits in the text as half-width, with positions in the text as written', () => {
+    expect(containsAllTerms('推进５Ｇ基站建设', queryTerms('5G'))).toBe(true);
+    expect(containsAllTerms('10月1日起施行', queryTerms('１０月'))).toBe(true);
+    expect(containsAllTerms('10月1日起施行', queryTerms('１１月'))).toBe(false);
+    expect(matchRanges('推进５Ｇ基站', ['5g'])).toEqual([[2, 4]]);
+    expect(excerptHtml('推进５Ｇ基站', ['5g'])).toBe('推进<mark>５Ｇ</mark>基站');
   });
 
   it('treats regular-expression characters literally', () => {
