@@ -15,9 +15,9 @@ import { withPhotoSources } from './lib/article.ts';
 import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
-import { deriveSummary } from './lib/text.ts';
 import { photoFileProblem } from './lib/image-type.ts';
 import { byPlace } from './lib/order.ts';
+import { deriveSummary } from './lib/text.ts';
 import { contentDir } from './content-dir.ts';
 import { LEAD_SUMMARY } from './data/lead-summary.ts';
 

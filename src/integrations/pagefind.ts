@@ -154,7 +154,7 @@ const pageUrls = createUrls('/');
 async function articlePageUrls(siteDir: string): Promise<string[]> {
   const files = await readdir(join(siteDir, 'articles'), { recursive: true }).catch(() => [] as string[]);
   return files
-    .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+    .filter((file) => file.endsWith(`${sep}index.html`))
     .map((file) => pageUrls.article(dirname(file).split(sep).join('/')));
 }
 
