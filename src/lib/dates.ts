@@ -36,7 +36,7 @@ export function parseNewsDate(text: string): DateParseResult {
   return { ok: true, date };
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -10,7 +10,7 @@
  */
 import { formatByline, reporterNames, type BylineEntry } from './bylines.ts';
 import { isoDay, newsDay } from './dates.ts';
-import { bodyBlocks } from './text.ts';
+import { bodyTextBlocks } from './text.ts';
 
 /** The language of every record, as the pages declare it (<html lang="zh-CN">), so the browser loads this index. */
 export const INDEX_LANGUAGE = 'zh-cn';
@@ -45,6 +45,8 @@ export function searchRecord(article: SearchableArticle) {
       column: [article.column],
       year: [String(newsDay(article.date).year)],
       reporter: reporterNames(article.byline),
+      // The day it was published, for queries that are a date (lib/date-query.ts).
+      day: [isoDay(article.date)],
     },
     meta: { title: article.title, date: isoDay(article.date), column: article.column },
     sort: { date: isoDay(article.date) },
@@ -61,7 +63,7 @@ export function searchRecord(article: SearchableArticle) {
 export function indexedText(article: SearchableArticle, body: string): string {
   const captions = (article.photos ?? []).map((photo) => photo.caption);
   const tags = article.tags?.length ? `标签 ${article.tags.join(' ')}` : undefined;
-  const lines = [article.kicker, article.title, article.subtitle, ...bodyBlocks(body), article.correction, ...captions, tags, formatByline(article.byline)];
+  const lines = [article.kicker, article.title, article.subtitle, ...bodyTextBlocks(body), article.correction, ...captions, tags, formatByline(article.byline)];
   return lines.filter((line): line is string => Boolean(line?.trim())).join('\n');
 }
 

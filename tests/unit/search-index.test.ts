@@ -14,9 +14,9 @@ const article = {
 } as const;
 
 describe('searchRecord', () => {
-  it('gives column, year and reporter filters, the headline, and a China-time date', () => {
+  it('gives column, year, reporter and day filters, the headline, and a China-time date', () => {
     const record = searchRecord(article);
-    expect(record.filters).toEqual({ column: ['安全应急'], year: ['2024'], reporter: ['唐善普', '白博'] });
+    expect(record.filters).toEqual({ column: ['安全应急'], year: ['2024'], reporter: ['唐善普', '白博'], day: ['2024-05-06'] });
     expect(record.meta).toEqual({ title: '中原区领导调研安全生产工作', date: '2024-05-06', column: '安全应急' });
     expect(record.sort.date).toBe('2024-05-06');
   });
