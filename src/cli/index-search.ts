@@ -42,6 +42,8 @@ import { ARCHIVE_MANIFEST, type ArchiveEntry, type ArchiveManifest } from '../li
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
+import { commonHanCharacters, tonelessReadings } from '../lib/pinyin-readings.ts';
+import { buildReadingTable, buildVocabulary, vocabularyWords } from '../lib/same-pinyin.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -82,6 +84,8 @@ interface PublishedArticle {
   /** SHA-256 of the article's file. */
   digest: string;
   reporters: string[];
+  /** Its names, tags and headline words, for the same-pinyin vocabulary. */
+  words: Set<string>;
   /** Its line in the archive's manifest; the part is filled in when the part is written. */
   entry: ArchiveEntry;
   record(): SearchIndexRecord;
@@ -100,7 +104,7 @@ export function readArchive(dir: string, now: Date): { manifest: ArchiveManifest
     const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
     manifest.articles.push(entry);
     if (entry.published) {
-      published.push({ date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), entry, record: () => searchIndexRecord(data, body, entry.url) });
+      published.push({ date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), words: vocabularyWords(data), entry, record: () => searchIndexRecord(data, body, entry.url) });
     }
   }
   return { manifest, published };
@@ -127,6 +131,30 @@ async function writePart(articles: readonly PublishedArticle[], outputPath: stri
     // A new Pagefind process for each part: the memory of the last one is returned to the system.
     await pagefind.close();
   }
+}
+
+/** Where the same-pinyin files go, relative to the index directory (pagefind/). */
+const SAME_PINYIN_DIR = 'pinyin';
+
+/**
+ * Writes the same-pinyin vocabulary of the published articles and the reading table (lib/same-pinyin.ts) under
+ * `outDir`, each named by a hash of its content; returns their paths relative to `outDir`.
+ */
+function writeSamePinyinFiles(articles: readonly PublishedArticle[], outDir: string): { vocabulary: string; readings: string } {
+  const uses = new Map<string, number>();
+  for (const article of articles) for (const word of article.words) uses.set(word, (uses.get(word) ?? 0) + 1);
+  const files = {
+    vocabulary: JSON.stringify(buildVocabulary(uses, tonelessReadings)),
+    readings: JSON.stringify(buildReadingTable(commonHanCharacters(), tonelessReadings)),
+  };
+  mkdirSync(join(outDir, SAME_PINYIN_DIR), { recursive: true });
+  const paths = { vocabulary: '', readings: '' };
+  for (const kind of ['vocabulary', 'readings'] as const) {
+    const path = `${SAME_PINYIN_DIR}/${kind}-${createHash('sha256').update(files[kind]).digest('hex').slice(0, 10)}.json`;
+    writeFileSync(join(outDir, path), files[kind]);
+    paths[kind] = path;
+  }
+  return paths;
 }
 
 /**
@@ -216,7 +244,8 @@ async function main(): Promise<void> {
     const reporters = part.items.flatMap((article) => article.reporters);
     written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
   }
-  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages))}\n`);
+  const samePinyin = writeSamePinyinFiles(articles, values.out);
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages, samePinyin))}\n`);
   // Not for the site (it lists drafts and embargoes): the build checks its pages against it (integrations/pagefind.ts).
   writeFileSync(join(values.out, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   // The cache keeps only this build's parts: an edited period's old part is never needed again.

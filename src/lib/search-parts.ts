@@ -36,6 +36,11 @@ export interface SearchPartsManifest {
   firstStepPages: number;
   /** Newest first; the first is the main index. */
   parts: SearchPartEntry[];
+  /**
+   * The same-pinyin suggestions' files (lib/same-pinyin.ts), relative to pagefind/, named by their content:
+   * loaded only when a query finds nothing.
+   */
+  samePinyin: { vocabulary: string; readings: string };
 }
 
 export interface PlannedPart<Item> {
@@ -100,9 +105,11 @@ function planYear<Item extends { date: string }>(year: string, items: Item[], ma
 export function searchPartsManifest(
   parts: readonly { name: string; from: string; to: string; pages: number; reporters: readonly string[] }[],
   firstStepPages: number,
+  samePinyin: SearchPartsManifest['samePinyin'],
 ): SearchPartsManifest {
   return {
     firstStepPages,
+    samePinyin,
     parts: [...parts].reverse().map((part, index) => ({
       name: part.name,
       path: index === 0 ? '' : `${PARTS_DIR}/${part.name}/`,
@@ -132,7 +139,9 @@ export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
         isDay(part.to) &&
         Number.isInteger(part.pages) &&
         Array.isArray(part.reporters),
-    );
+    ) &&
+    typeof manifest.samePinyin?.vocabulary === 'string' &&
+    typeof manifest.samePinyin.readings === 'string';
   if (!valid) throw new Error('parts.json is not a search index manifest');
   return manifest as SearchPartsManifest;
 }

@@ -13,6 +13,7 @@
  *
  * Every candidate Pagefind offers is checked against its text (lib/search.ts), as before there were parts.
  */
+import { dateQueryDays, dateQueryPeriod, type DateQuery } from './date-query.ts';
 import { partsPeriodLabel, type SearchPartEntry, type SearchPartsManifest } from './search-parts.ts';
 import { compareCandidates, containsAllTerms } from './search.ts';
 import type { SearchFilter, SearchSort } from './search-state.ts';
@@ -34,9 +35,10 @@ export type SearchFilters = Partial<Record<SearchFilter, string>>;
 export interface SearchIndex {
   /**
    * Candidates for `query` among the articles of `parts` that pass `filters`: best first, or with `byDate`
-   * (then `parts` is one part) newest first.
+   * (then `parts` is one part) newest first. With `query` null, every article that passes the filters and,
+   * with `days`, was published on one of them (ISO days).
    */
-  search(parts: readonly SearchPartEntry[], query: string, options: { filters: SearchFilters; byDate: boolean }): Promise<Candidate[]>;
+  search(parts: readonly SearchPartEntry[], query: string | null, options: { filters: SearchFilters; byDate: boolean; days?: readonly string[] }): Promise<Candidate[]>;
 }
 
 /** Raised when a part's index could not be loaded (a dropped connection, a site deployed since the page opened). */
@@ -83,6 +85,21 @@ export function searchSteps(parts: readonly SearchPartEntry[], sort: SearchSort,
   }
   if (step.length) steps.push(step);
   return steps;
+}
+
+/**
+ * The articles published in a date query's period (lib/date-query.ts) that pass `filters`, newest first: from
+ * the index's `day` filter, reading only the parts whose period overlaps it. Exact: nothing is checked.
+ */
+export async function searchByDate(index: SearchIndex, manifest: SearchPartsManifest, query: DateQuery, filters: SearchFilters): Promise<Candidate[]> {
+  const { from, to } = dateQueryPeriod(query);
+  const parts = partsForFilters(manifest.parts, filters).filter((part) => part.from <= to && from <= part.to);
+  if (parts.length === 0) return [];
+  try {
+    return await index.search(parts, null, { filters, byDate: true, days: dateQueryDays(query) });
+  } catch (error) {
+    throw error instanceof PartLoadError ? error : new PartLoadError(parts, { cause: error });
+  }
 }
 
 /** The steps of a search with these filters and this order over the parts the manifest lists. */
@@ -159,6 +176,8 @@ export class PartedSearch {
   private current: OpenUnit | undefined;
   /** Articles already checked, so that a unit searched again after a failure shows nothing twice. */
   private readonly seen = new Set<string>();
+  /** Candidates checked so far, in every step. */
+  checked = 0;
 
   constructor(
     private index: SearchIndex,
@@ -287,6 +306,7 @@ export class PartedSearch {
       throw error instanceof PartLoadError ? error : new PartLoadError(unit.parts, { cause: error });
     }
     unit.checked += batch.length;
+    this.checked += batch.length;
     const found: Match[] = [];
     pages.forEach((page, index) => {
       if (this.seen.has(page.url)) return;
@@ -311,13 +331,24 @@ export interface SearchProgress {
   where: string;
   /** The query as typed, when it was searched in simplified characters instead. */
   convertedFrom?: string;
+  /** The query as typed, when it found nothing and a query of the same pinyin is searched instead. */
+  samePinyinFrom?: string;
+  /** For a query that is a date: the period in words (2024年5月) and how many articles were published then. */
+  dated?: { period: string; count: number };
   search: Pick<PartedSearch, 'matchCount' | 'complete' | 'searchedParts' | 'remainingParts' | 'openedStepsChecked'>;
 }
 
-export function describeProgress({ query, where, convertedFrom, search }: SearchProgress): string {
+export function describeProgress({ query, where, convertedFrom, samePinyinFrom, dated, search }: SearchProgress): string {
   const what = `“${query}”`;
-  const converted = convertedFrom ? `已把“${convertedFrom}”按简体${what}查找。` : '';
+  const converted =
+    (dated ? `${dated.period}发布的报道${where}共 ${dated.count} 篇。` : '') +
+    (convertedFrom ? `已把“${convertedFrom}”按简体${what}查找。` : '') +
+    (samePinyinFrom ? `没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
   const count = search.matchCount;
+  if (search.complete && dated?.count) {
+    // The articles of the date are the answer; the text matches, if any, come after them.
+    return count === 0 ? `${converted}报道文字中没有${what}。` : `${converted}另有 ${count} 篇报道的文字包含${what}。`;
+  }
   if (search.complete) {
     return count === 0
       ? `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`

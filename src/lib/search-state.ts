@@ -16,6 +16,11 @@ export interface SearchState {
   query: string;
   filters: Partial<Record<SearchFilter, string>>;
   sort: SearchSort;
+  /**
+   * Search only the query as typed: no 繁→简 conversion, no same-pinyin word in its place (the link back
+   * from a suggestion, ?typed=1).
+   */
+  asTyped?: boolean;
 }
 
 export function readSearchState(params: URLSearchParams): SearchState {
@@ -25,7 +30,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
     if (value) filters[name] = value;
   }
   const sort = SEARCH_SORTS.find((name) => name === params.get('sort')) ?? 'relevance';
-  return { query: params.get('q') ?? '', filters, sort };
+  return { query: params.get('q') ?? '', filters, sort, ...(params.get('typed') === '1' ? { asTyped: true } : {}) };
 }
 
 /** Query string for a state; defaults are left out, so the plain `?q=…` link stays short. */
@@ -37,6 +42,7 @@ export function writeSearchState(state: SearchState): string {
     if (value) params.set(name, value);
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.asTyped) params.set('typed', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -11,7 +11,13 @@
  * milliseconds; the worker is not missed.
  */
 import { PartLoadError, type Candidate, type SearchFilters, type SearchIndex } from '../lib/search-plan.ts';
+import { readingsFromTable, type PinyinVocabulary, type Readings, type ReadingTable } from '../lib/same-pinyin.ts';
 import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search-parts.ts';
+
+export interface SamePinyinData {
+  vocabulary: PinyinVocabulary;
+  readings: Readings;
+}
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
 interface PagefindModule {
@@ -19,12 +25,14 @@ interface PagefindModule {
   init(): Promise<void>;
   destroy(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: Record<string, unknown>): Promise<{ results: Candidate[] }>;
+  search(query: string | null, options?: Record<string, unknown>): Promise<{ results: Candidate[] }>;
   preload(query: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 /** The synthetic filter naming each page's part. */
 const PART_FILTER = 'part';
+/** The filter of the day an article was published (lib/search-index.ts). */
+const DAY_FILTER = 'day';
 
 /** The reader's filters, and the search limited to `parts`. */
 const partFilters = (parts: readonly SearchPartEntry[], filters: SearchFilters) => ({
@@ -101,6 +109,24 @@ export class PagefindParts implements SearchIndex {
     return index;
   }
 
+  private samePinyinFiles: Promise<SamePinyinData> | undefined;
+
+  /**
+   * The same-pinyin vocabulary and reading table (lib/same-pinyin.ts), fetched on first use: only a query
+   * that found nothing asks for them. A failed load is tried again next time.
+   */
+  samePinyin(): Promise<SamePinyinData> {
+    const load = async (path: string) => {
+      const response = await (plainFetch ?? fetch)(`${this.indexBase}${path}`);
+      if (!response.ok) throw new Error(`${this.indexBase}${path}: HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    };
+    this.samePinyinFiles ??= Promise.all([load(this.manifest.samePinyin.vocabulary), load(this.manifest.samePinyin.readings)])
+      .then(([vocabulary, readings]) => ({ vocabulary: vocabulary as PinyinVocabulary, readings: readingsFromTable(readings as ReadingTable) }))
+      .catch((error: unknown) => ((this.samePinyinFiles = undefined), Promise.reject(error)));
+    return this.samePinyinFiles;
+  }
+
   /** Whether the manifest on the server differs from the one loaded (the site was deployed since). */
   async isOutdated(): Promise<boolean> {
     return (await fetchManifestText(this.indexBase).catch(() => this.manifestText)) !== this.manifestText;
@@ -117,13 +143,17 @@ export class PagefindParts implements SearchIndex {
     return this.broken.size > 0;
   }
 
-  async search(parts: readonly SearchPartEntry[], query: string, { filters, byDate }: { filters: SearchFilters; byDate: boolean }): Promise<Candidate[]> {
+  async search(
+    parts: readonly SearchPartEntry[],
+    query: string | null,
+    { filters, byDate, days }: { filters: SearchFilters; byDate: boolean; days?: readonly string[] },
+  ): Promise<Candidate[]> {
     await Promise.allSettled(parts.map((part) => this.merge(part)));
     this.assertLoaded(parts);
     let results: Candidate[];
     try {
       ({ results } = await this.module.search(query, {
-        filters: partFilters(parts, filters),
+        filters: { ...partFilters(parts, filters), ...(days ? { [DAY_FILTER]: { any: days } } : {}) },
         ...(byDate ? { sort: { date: 'desc' } } : {}),
       }));
     } catch (error) {

@@ -6,21 +6,34 @@
  * suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
+import { formatDateQuery, parseDateQuery, type DateQuery } from '../lib/date-query.ts';
+import { samePinyinQueries } from '../lib/same-pinyin.ts';
 import {
   describeProgress,
   FIRST_CHECK_BATCH,
   moreLabel,
   PartedSearch,
   PartLoadError,
+  searchByDate,
   stepsForSearch,
+  type CandidatePage,
   type Match,
 } from '../lib/search-plan.ts';
 import { partsPeriodLabel } from '../lib/search-parts.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
 import { excerptHtml, hasHanCharacters, MAX_QUERY_LENGTH, queryTerms, suggestSeparatedQuery } from '../lib/search.ts';
+import { createUrls } from '../lib/urls.ts';
 import { PagefindParts } from './pagefind-parts.ts';
 
 const RESULTS_PER_STEP = 20;
+/**
+ * A query that found nothing in the newest parts searches on through older ones by itself, checking at most
+ * this many candidates: "nothing" then means nothing in the archive, which is when a same-pinyin word is
+ * looked for. A query whose words are everywhere but never together stops here and waits for the reader.
+ */
+const MAX_UNASKED_CHECKS = 100;
+/** Same-pinyin queries tried, best first, until one has results. */
+const SAME_PINYIN_TRIES = 3;
 /** A pause in typing this long starts loading the index for what is in the box. */
 const PRELOAD_AFTER_TYPING_MS = 100;
 
@@ -82,12 +95,19 @@ export function startSearchPage(): void {
     }
     if (run !== currentRun) return;
     const steps = stepsForSearch(parts.manifest, state.filters, state.sort);
-    const start = (searchTerms: string[]) => {
+    const newSearch = (searchTerms: readonly string[]) => new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort });
+    const start = (searchTerms: readonly string[]) => {
       active?.cancel();
-      return (active = new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort }));
+      return (active = newSearch(searchTerms));
     };
     let found = start(terms);
     let simplifiedFrom: string | undefined;
+    let samePinyinFrom: string | undefined;
+    /** While the search looks further by itself (older parts, a same-pinyin word), "nothing" is not yet said. */
+    let lookingFurther = false;
+    const dateQuery = parseDateQuery(query);
+    let dated: { period: string; count: number } | undefined;
+    const dateView = new DateResultsView(results!, siteBase);
     const view = new ResultsView(results!, steps.length > 1);
     let failed: PartLoadError | undefined;
     /** Results on screen: a screen at first, another with each press of the button. */
@@ -97,11 +117,11 @@ export function startSearchPage(): void {
       if (run !== currentRun) return;
       view.render(found.groups, found.terms, visible);
       // Nothing found yet and still looking: the status keeps saying 正在查找… rather than 找到 0 篇.
-      if (found.matchCount === 0 && !failed && !found.openedStepsChecked) return;
+      if (found.matchCount === 0 && !failed && (!found.openedStepsChecked || lookingFurther)) return;
       const where = describeFilters(state);
-      // The query as typed; after a 繁→简 conversion, as searched.
-      const shownQuery = simplifiedFrom ? found.terms.join(' ') : query;
-      const progress = describeProgress({ query: shownQuery, where, convertedFrom: simplifiedFrom, search: found });
+      // The query as typed; after a 繁→简 conversion or for a same-pinyin word, as searched.
+      const shownQuery = simplifiedFrom || samePinyinFrom ? found.terms.join(' ') : query;
+      const progress = describeProgress({ query: shownQuery, where, convertedFrom: simplifiedFrom, samePinyinFrom, dated, search: found });
       status!.textContent = failed ? `${progress}${failureText(failed)}` : `${notice}${progress}`;
       const hidden = found.matchCount > visible;
       moreButton!.textContent = failed ? '重试' : hidden ? '显示更多结果' : moreLabel(found);
@@ -137,9 +157,16 @@ export function startSearchPage(): void {
     };
 
     await step(async () => {
+      if (dateQuery) {
+        // What was published then, above any text matches: exact, from the index's day filter.
+        const published = await searchByDate(parts, parts.manifest, dateQuery, state.filters);
+        if (run !== currentRun) return;
+        dated = { period: formatDateQuery(dateQuery), count: published.length };
+        await dateView.render(dateQuery, published, describeFilters(state));
+      }
       // One batch first: if nothing in it matches, the query may be in traditional characters.
       await found.more(RESULTS_PER_STEP, { onProgress: show, maxChecks: FIRST_CHECK_BATCH });
-      if (found.matchCount === 0 && hasHanCharacters(query)) {
+      if (found.matchCount === 0 && hasHanCharacters(query) && !state.asTyped) {
         // Only now is the converter (about 50 KB compressed) worth loading: the query as typed matched none
         // of the first candidates. A query the converter changes has traditional characters, and the archive
         // is written in simplified ones, so the converted query is the one to search.
@@ -153,9 +180,58 @@ export function startSearchPage(): void {
       }
       // The same request goes on: with the converted query it may open its first step, but no step beyond.
       await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: show, mayOpenStep: found.searchedParts.length === 0 });
+      if (found.matchCount > 0 || dated?.count || run !== currentRun) return;
+      lookingFurther = true;
+      try {
+        await searchOn(found);
+        if (found.complete && found.matchCount === 0 && hasHanCharacters(found.terms.join('')) && !state.asTyped) {
+          const instead = await findSamePinyin(found.terms);
+          if (instead && run === currentRun) {
+            samePinyinFrom = simplifiedFrom ?? query;
+            active?.cancel();
+            found = active = instead;
+            view.clear();
+            offerQueryAsTyped(suggestion!, samePinyinFrom, state);
+          }
+        }
+      } finally {
+        lookingFurther = false;
+      }
     });
     if (run !== currentRun) return;
-    if (found.matchCount === 0 && found.openedStepsChecked) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
+    if (found.matchCount === 0 && found.openedStepsChecked && !dated?.count) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
+
+    /** Searches on through older parts while nothing is found, within MAX_UNASKED_CHECKS candidates. */
+    async function searchOn(search: PartedSearch): Promise<void> {
+      const limit = search.checked + MAX_UNASKED_CHECKS;
+      while (search.matchCount === 0 && !search.complete && search.checked < limit && run === currentRun) {
+        await search.more(RESULTS_PER_STEP, { onProgress: show, maxChecks: limit - search.checked });
+      }
+    }
+
+    /**
+     * A search for a query of the same pinyin (lib/same-pinyin.ts) that has results, if there is one: only now
+     * are the vocabulary and the reading table loaded.
+     */
+    async function findSamePinyin(typed: readonly string[]): Promise<PartedSearch | undefined> {
+      let data;
+      try {
+        data = await parts.samePinyin();
+      } catch (error) {
+        // A suggestion is a courtesy: without its files the search says it found nothing, as it did.
+        console.error(error);
+        return undefined;
+      }
+      for (const candidate of samePinyinQueries(typed, data.vocabulary, data.readings, SAME_PINYIN_TRIES)) {
+        if (run !== currentRun) return undefined;
+        // Not shown while it runs (show() draws `found`); adopted only if it finds something.
+        const search = newSearch(candidate);
+        await search.more(RESULTS_PER_STEP);
+        await searchOn(search);
+        if (search.matchCount > 0) return search;
+      }
+      return undefined;
+    }
 
     next = () => {
       const retry = failed !== undefined;
@@ -251,7 +327,7 @@ class ResultsView {
   ) {}
 
   clear(): void {
-    this.container.replaceChildren();
+    for (const list of this.lists) list.parentElement!.remove();
     this.lists = [];
     this.headings = [];
     this.shown = [];
@@ -316,6 +392,49 @@ async function toSimplified(text: string): Promise<string> {
   return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
 }
 
+/**
+ * What was published in a date query's period: a group above the text matches, newest first, a screen of
+ * them, with a link to the day's or month's archive page, which lists them all.
+ */
+class DateResultsView {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly siteBase: string,
+  ) {}
+
+  async render(query: DateQuery, published: readonly { data(): Promise<CandidatePage> }[], where: string): Promise<void> {
+    if (published.length === 0) return;
+    const pages = await Promise.all(published.slice(0, RESULTS_PER_STEP).map((candidate) => candidate.data()));
+    pages.sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));
+    const section = document.createElement('section');
+    section.className = 'search-group search-group--date';
+    const period = formatDateQuery(query);
+    const heading = document.createElement('h2');
+    heading.className = 'search-group__title';
+    heading.textContent = `${period}发布的报道${where}（${published.length} 篇）`;
+    const list = document.createElement('ol');
+    list.className = 'search-results';
+    for (const [order, page] of pages.entries()) list.append(resultItem({ page, order, inTitle: false }, [], 'h3'));
+    const urls = createUrls(this.siteBase);
+    const archive = document.createElement('p');
+    archive.className = 'search-group__archive';
+    const link = document.createElement('a');
+    link.href = query.day === undefined ? urls.archiveMonth(query.year, query.month) : urls.archiveDay(query.year, query.month, query.day);
+    link.textContent = `${period}的全部报道`;
+    archive.append('按日期浏览：', link);
+    section.append(heading, list, archive);
+    this.container.prepend(section);
+  }
+}
+
+/** “仍然查找“刘滨”” — after a same-pinyin suggestion, a link to the search for the query as typed. */
+function offerQueryAsTyped(target: HTMLElement, typed: string, state: SearchState): void {
+  const link = document.createElement('a');
+  link.href = `${location.pathname}${writeSearchState({ ...state, query: typed, asTyped: true })}`;
+  link.textContent = `仍然查找“${typed}”`;
+  target.append(link);
+}
+
 /** “试试分开搜索：李晓雷 燃气” — a link to the same search with spaces between the words found apart. */
 function offerSeparatedQuery(target: HTMLElement, terms: string[] | undefined, state: SearchState): void {
   if (!terms) return;
@@ -333,7 +452,8 @@ function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2
   heading.className = 'search-result__title';
   const link = document.createElement('a');
   const url = new URL(page.url, location.href);
-  url.searchParams.set('q', terms.join(' '));
+  // The article page marks the words searched for; a result shown for its date has none.
+  if (terms.length) url.searchParams.set('q', terms.join(' '));
   link.href = url.pathname + url.search;
   link.textContent = page.meta.title ?? page.url;
   heading.append(link);
@@ -345,8 +465,11 @@ function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2
 
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
+  // Shown without a match (for its date), the excerpt is the opening of the text after the headline.
+  const title = page.meta.title ?? '';
+  const text = terms.length === 0 && title && page.content.startsWith(title) ? page.content.slice(title.length).trimStart() : page.content;
   // excerptHtml escapes all page text; only its own <mark> elements are markup.
-  excerpt.innerHTML = excerptHtml(page.content, terms);
+  excerpt.innerHTML = excerptHtml(text, terms);
   item.append(heading, meta, excerpt);
   return item;
 }

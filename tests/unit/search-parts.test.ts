@@ -65,9 +65,11 @@ describe('searchPartsManifest', () => {
       { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'] },
       { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
     ];
-    const manifest = searchPartsManifest(written, 5000);
+    const samePinyin = { vocabulary: 'pinyin/vocabulary-0123456789.json', readings: 'pinyin/readings-0123456789.json' };
+    const manifest = searchPartsManifest(written, 5000, samePinyin);
     expect(manifest).toEqual({
       firstStepPages: 5000,
+      samePinyin,
       parts: [
         { name: '2024-bbbb', path: '', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
         { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort() },
@@ -79,6 +81,8 @@ describe('searchPartsManifest', () => {
   it('refuses what is not a manifest, such as the one of an older build', () => {
     expect(() => parseSearchPartsManifest({ parts: [{ name: 'x', path: '', pages: 1 }] })).toThrow(/not a search index manifest/);
     expect(() => parseSearchPartsManifest(null)).toThrow();
+    // Without the same-pinyin files (a manifest written before they existed).
+    expect(() => parseSearchPartsManifest({ firstStepPages: 1, parts: [] })).toThrow(/not a search index manifest/);
   });
 });
 
