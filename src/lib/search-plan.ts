@@ -341,7 +341,7 @@ export interface SearchProgress {
 export function describeProgress({ query, where, convertedFrom, samePinyinFrom, dated, search }: SearchProgress): string {
   const what = `“${query}”`;
   const converted =
-    (dated ? `${dated.period}发布的报道${where}共 ${dated.count} 篇。` : '') +
+    (dated ? (dated.count ? `${dated.period}发布的报道${where}共 ${dated.count} 篇。` : `${dated.period}没有发布的报道${where}。`) : '') +
     (convertedFrom ? `已把“${convertedFrom}”按简体${what}查找。` : '') +
     (samePinyinFrom ? `没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
   const count = search.matchCount;

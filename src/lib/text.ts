@@ -1,4 +1,12 @@
 /** Plain-text views of an article body (Markdown as editors write it: paragraphs separated by blank lines). */
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text as HastText } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeRaw from 'rehype-raw';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 
 /** An ATX heading line (`## 会议要求`); `#郑州暴雨#`, a topic tag without a space, is text. */
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
@@ -14,12 +22,141 @@ export function bodyParagraphs(markdown: string): string[] {
     .filter((paragraph) => paragraph.length > 0);
 }
 
-/** Every block of a Markdown body as plain text, headings included (without their #), for the search index. */
-export function bodyBlocks(markdown: string): string[] {
-  return markdown
-    .split(/\r?\n\s*\r?\n/)
-    .map((block) => stripInlineMarkdown(block.replace(/^#{1,6}\s+/, '').replace(/\r?\n/g, '')).trim())
-    .filter((block) => block.length > 0);
+// --- The body's text for the search index -------------------------------------------------------------------
+
+/**
+ * Markdown → hast with the plugins the pages use (src/markdown.ts → @astrojs/markdown-remark): remark-parse,
+ * GFM (on by default in Astro), remark-cjk-friendly (bold and italics next to Chinese punctuation), remark-rehype
+ * with raw HTML, rehype-raw (parse5, the HTML spec parser). Built here from the same packages, not taken from
+ * Astro: lib imports nothing from Astro but its zod, and Astro's renderer is asynchronous. What the pages add
+ * beyond these (heading ids, image optimisation) changes no text; tests/unit/text.test.ts checks that both agree.
+ * Built once: the indexer calls it for every article.
+ */
+const markdownToHast = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw);
+
+/**
+ * The text of a Markdown body as its page shows it, one block per line, for the search index: taken from the
+ * parsed document, so list markers, `>`, reference links and their definitions, entities (decoded), HTML tags,
+ * comments and the contents of <script>/<style> never reach the index, and what the reader sees is all there.
+ *
+ * - Blocks (paragraphs, headings, list items, quotes, table rows, captions, <br>) each become a line, by
+ *   hast-util-to-text (the HTML `innerText` algorithm); the cells of a row are one line, separated by a space.
+ *   Nothing runs together: a query spanning two cells or items still matches (search.ts tolerates white space
+ *   between characters), one within a cell or item always does.
+ * - Headings are kept, without `#`: they are text the page shows (and the search page marks), and a 小标题 is
+ *   often the words a reader remembers.
+ * - An image's alt text is kept, as a line of its own: a Markdown image has no caption, so its alt is the one
+ *   description of the photo, as the caption is for a frontmatter photo (indexed too); the old index had it.
+ * - Footnote definitions are kept, as the page shows them at the end; the calls (a superscript number that
+ *   would join the digits before it), the ↩ back-links and the generated “Footnotes” label are not text.
+ * - A line break inside a paragraph between two Chinese characters is removed (CSS Text's segment break rule
+ *   for Chinese), so a hard-wrapped paragraph keeps its words whole; elsewhere it is a space.
+ */
+export function bodyTextBlocks(markdown: string): string[] {
+  const mdast = markdownToHast.parse(markdown.replace(/\r\n?/g, '\n'));
+  return textBlocks(markdownToHast.runSync(mdast) as HastRoot);
+}
+
+/** The lines of a rendered body's tree, as bodyTextBlocks gives them (it changes the tree). */
+export function textBlocks(tree: HastRoot): string[] {
+  prepareForText(tree);
+  return toText(tree)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Removes what is markup rather than text, makes each alt text a block, and joins Chinese across line breaks. */
+function prepareForText(tree: HastRoot): void {
+  const texts: TextInParent[] = [];
+  const visit = (parent: HastRoot | Element) => {
+    const children: (RootContent | ElementContent)[] = [];
+    for (const node of parent.children) {
+      if (node.type === 'text') texts.push({ text: node, parent });
+      if (node.type !== 'element') {
+        children.push(node);
+        continue;
+      }
+      const { properties } = node;
+      if (properties.dataFootnoteRef !== undefined || properties.dataFootnoteBackref !== undefined) continue;
+      if (node.tagName === 'h2' && parent.type === 'element' && parent.properties.dataFootnotes !== undefined) continue;
+      if (node.tagName === 'img') {
+        const alt = typeof properties.alt === 'string' ? properties.alt.trim() : '';
+        if (!alt) continue;
+        const block: Element = { type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: alt }] };
+        texts.push({ text: block.children[0] as HastText, parent: block });
+        children.push(block);
+        continue;
+      }
+      // Preformatted text keeps its line breaks; not-rendered elements (<script>, <style>) are left to toText, which skips them.
+      if (node.tagName !== 'pre') visit(node);
+      // A table is a block (display: table), but toText does not break around one: two tables would join.
+      children.push(node.tagName === 'table' ? { type: 'element', tagName: 'div', properties: {}, children: [node] } : node);
+    }
+    parent.children = children as typeof parent.children;
+  };
+  visit(tree);
+  joinChineseLineBreaks(texts);
+}
+
+interface TextInParent {
+  text: HastText;
+  parent: HastRoot | Element;
+}
+
+/** Han, kana, CJK punctuation and full-width forms: East Asian Wide or Fullwidth characters, not Hangul. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Punctuation of East Asian Width “Ambiguous” used in Chinese text: quotes, dashes, ellipsis, middle dot. */
+const AMBIGUOUS_PUNCTUATION = /[\u00b7\u2014\u2015\u2018\u2019\u201c\u201d\u2026]/u;
+const LINE_BREAK = /[ \t]*\n[ \t]*/g;
+
+function removable(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return false;
+  return (WIDE.test(before) && (WIDE.test(after) || AMBIGUOUS_PUNCTUATION.test(after))) || (WIDE.test(after) && AMBIGUOUS_PUNCTUATION.test(before));
+}
+
+/**
+ * CSS Text 3 §4.1.2: a segment break between two wide characters, or between a wide character and Chinese
+ * punctuation of ambiguous width, is removed (hast-util-to-text makes every one a space). The characters on
+ * either side may be in neighbouring text nodes (`**加粗**\n续行`), so the texts come in document order; a text
+ * left empty is removed, since toText would make even an empty text a space.
+ */
+function joinChineseLineBreaks(texts: readonly TextInParent[]): void {
+  const emptied = new Set<HastRoot | Element>();
+  texts.forEach(({ text, parent }, index) => {
+    if (!text.value.includes('\n')) return;
+    text.value = text.value.replace(LINE_BREAK, (breakRun: string, offset: number, value: string) => {
+      const before = offset > 0 ? value[offset - 1] : lastCharacter(texts, index - 1);
+      const end = offset + breakRun.length;
+      const after = end < value.length ? value[end] : firstCharacter(texts, index + 1);
+      return removable(before, after) ? '' : breakRun;
+    });
+    if (!text.value) emptied.add(parent);
+  });
+  for (const parent of emptied) {
+    parent.children = parent.children.filter((node) => node.type !== 'text' || node.value !== '') as typeof parent.children;
+  }
+}
+
+function lastCharacter(texts: readonly TextInParent[], from: number): string | undefined {
+  for (let index = from; index >= 0; index--) {
+    const value = texts[index]!.text.value.trimEnd();
+    if (value) return value.at(-1);
+  }
+  return undefined;
+}
+
+function firstCharacter(texts: readonly TextInParent[], from: number): string | undefined {
+  for (let index = from; index < texts.length; index++) {
+    const value = texts[index]!.text.value.trimStart();
+    if (value) return value[0];
+  }
+  return undefined;
 }
 
 function stripInlineMarkdown(text: string): string {

@@ -122,6 +122,84 @@ test('a 2-character fragment, a traditional-character query and a two-term query
   await expect(page.locator('#q')).toHaveValue('李晓雷 燃气');
 });
 
+/** Paths of the same-pinyin files (vocabulary, reading table) the page requests. */
+function watchSamePinyinRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith(at('/pagefind/pinyin/'))) requested.push(path);
+  });
+  return requested;
+}
+
+test('a name typed with the wrong character of the same pinyin shows the results of the right one, with a note', async ({ page }) => {
+  const requested = watchSamePinyinRequests(page);
+  // The archive has 刘斌 (a person of the project review); 滨 is not in any article.
+  await page.goto(at(`/search/?q=${encodeURIComponent('刘滨')}`));
+  const status = page.locator('[data-search-status]');
+  await expect(status).toHaveText('没有找到“刘滨”，以下是“刘斌”的结果。找到 1 篇包含“刘斌”的报道。');
+  expect(await resultTitles(page)).toEqual([PROJECT_REVIEW]);
+  await expect(page.locator('.search-result__excerpt mark').first()).toHaveText('刘斌');
+  expect(requested).toHaveLength(2);
+  // The link back searches the query as typed, and only that.
+  await page.locator('[data-search-suggestion]').getByRole('link', { name: '仍然查找“刘滨”' }).click();
+  await expect(status).toHaveText('没有找到包含“刘滨”的报道。可以换个说法，或减少搜索词、筛选条件。');
+  await expect(page.locator('.search-result')).toHaveCount(0);
+  await expect(page.locator('#q')).toHaveValue('刘滨');
+
+  // A slip inside a longer term: the word of the archive is kept, the slip replaced.
+  await page.goto(at(`/search/?q=${encodeURIComponent('经济运型')}`));
+  await expect(status).toContainText('没有找到“经济运型”，以下是“经济运行”的结果。');
+  expect(await resultTitles(page)).toEqual([PROJECT_REVIEW]);
+});
+
+test('the same-pinyin files are loaded only for a query that found nothing, and never suggest what finds nothing', async ({ page }) => {
+  const requested = watchSamePinyinRequests(page);
+  for (const query of ['三化改造', '刘斌', '唐善普', '2024年5月']) {
+    await page.goto(at(`/search/?q=${encodeURIComponent(query)}`));
+    await expect(page.locator('[data-search-status]')).toHaveText(/找到 \d+ 篇|共 \d+ 篇/);
+  }
+  expect(requested).toEqual([]);
+  // Nothing has its pinyin (火星移民), or the word of the same pinyin still finds nothing together (刘滨刘斌).
+  for (const query of ['火星移民', '刘滨刘斌']) {
+    await page.goto(at(`/search/?q=${encodeURIComponent(query)}`));
+    await expect(page.locator('[data-search-status]')).toHaveText(`没有找到包含“${query}”的报道。可以换个说法，或减少搜索词、筛选条件。`);
+    await expect(page.locator('.search-result')).toHaveCount(0);
+    await expect(page.locator('[data-search-suggestion]')).toBeEmpty();
+  }
+  expect(requested.length).toBeGreaterThan(0);
+});
+
+test('a date with its year lists the articles published then, with a link to that day or month', async ({ page }) => {
+  const status = page.locator('[data-search-status]');
+  const dated = page.locator('.search-group--date');
+  await page.goto(at(`/search/?q=${encodeURIComponent('2024年5月')}`));
+  await expect(status).toHaveText('2024年5月发布的报道共 3 篇。报道文字中没有“2024年5月”。');
+  await expect(dated.locator('h2')).toHaveText('2024年5月发布的报道（3 篇）');
+  // Newest first: two of 5月6日, then 5月5日.
+  await expect(dated.locator('.search-result__title a').last()).toHaveText(SAFETY);
+  expect((await dated.locator('.search-result__title a').allTextContents()).sort()).toEqual([PROJECT_REVIEW, SAFETY, CONFERENCE].sort());
+  await expect(dated.locator('.search-result__meta').first()).toContainText('2024年5月6日');
+  await dated.getByRole('link', { name: '2024年5月的全部报道' }).click();
+  await expect(page).toHaveURL(at('/archive/2024/05/'));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('2024年5月');
+
+  for (const query of ['2024-05-05', '2024.5.5', '２０２４年５月５日']) {
+    await page.goto(at(`/search/?q=${encodeURIComponent(query)}`));
+    await expect(status).toContainText('2024年5月5日发布的报道共 1 篇。');
+    await expect(dated.locator('.search-result__title a')).toHaveText([SAFETY]);
+    await expect(dated.getByRole('link', { name: '2024年5月5日的全部报道' })).toHaveAttribute('href', at('/archive/2024/05/05/'));
+  }
+
+  // A month nothing was published in says so; a year alone is a text query.
+  await page.goto(at(`/search/?q=${encodeURIComponent('2024年6月')}`));
+  await expect(status).toHaveText('2024年6月没有发布的报道。没有找到包含“2024年6月”的报道。可以换个说法，或减少搜索词、筛选条件。');
+  await expect(dated).toHaveCount(0);
+  await page.goto(at(`/search/?q=${encodeURIComponent('2024年')}`));
+  await expect(status).toHaveText('没有找到包含“2024年”的报道。可以换个说法，或减少搜索词、筛选条件。');
+  await expect(dated).toHaveCount(0);
+});
+
 test('filters and sorting narrow and order the results, live in the URL, and the back button restores them', async ({ page }) => {
   await page.goto(at(`/search/?q=${encodeURIComponent('李晓雷')}&sort=date`));
   await resultTitles(page);

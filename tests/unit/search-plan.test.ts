@@ -241,3 +241,18 @@ describe('PartedSearch.cancel', () => {
     expect(fake.loaded.length).toBe(FIRST_CHECK_BATCH);
   });
 });
+
+describe('describeProgress for a date query and a same-pinyin word', () => {
+  const done = { matchCount: 0, complete: true, searchedParts: [], remainingParts: [], openedStepsChecked: true };
+  it('names the period and its count before the text matches', () => {
+    const dated = { period: '2024年5月', count: 3 };
+    expect(describeProgress({ query: '2024年5月', where: '', dated, search: done })).toBe('2024年5月发布的报道共 3 篇。报道文字中没有“2024年5月”。');
+    expect(describeProgress({ query: '2024年5月', where: '', dated, search: { ...done, matchCount: 2 } })).toBe('2024年5月发布的报道共 3 篇。另有 2 篇报道的文字包含“2024年5月”。');
+    expect(describeProgress({ query: '2024年6月', where: '', dated: { period: '2024年6月', count: 0 }, search: done })).toBe(
+      '2024年6月没有发布的报道。没有找到包含“2024年6月”的报道。可以换个说法，或减少搜索词、筛选条件。',
+    );
+  });
+  it('says which word was searched instead of the one typed', () => {
+    expect(describeProgress({ query: '刘斌', where: '', samePinyinFrom: '刘滨', search: { ...done, matchCount: 1 } })).toBe('没有找到“刘滨”，以下是“刘斌”的结果。找到 1 篇包含“刘斌”的报道。');
+  });
+});
