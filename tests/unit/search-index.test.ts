@@ -42,6 +42,21 @@ describe('indexedText', () => {
     // The byline as printed, with its credits: a reporter's or photographer's name finds the article, in its role.
     expect(indexedText({ ...article, byline: [{ role: '记者', name: '唐善普' }, { role: '通讯员', name: '白博文', credit: '图' }] }, '正文。')).toBe('中原区领导调研安全生产工作\n增强责任意识 坚决守住安全发展底线\n正文。\n记者 唐善普 通讯员 白博文/图');
   });
+
+  it('has the body as its page shows it, a block a line: no markup, entities decoded, table cells and list items apart', () => {
+    const body = '本报讯 新增入网面积3.2&nbsp;万平方米。\n\n<table><tr><td>棉纺路街道</td><td>46件</td></tr></table>\n\n- 开通服务热线\n- 入户测温\n\n<!-- 编辑注：待核实 -->';
+    expect(indexedText(article, body)).toBe(
+      [
+        '中原区领导调研安全生产工作',
+        '增强责任意识 坚决守住安全发展底线',
+        '本报讯 新增入网面积3.2\u00a0万平方米。',
+        '棉纺路街道 46件',
+        '开通服务热线',
+        '入户测温',
+        '记者 唐善普 通讯员 白博',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('segmentWords', () => {
