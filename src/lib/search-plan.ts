@@ -27,6 +27,8 @@ export interface CandidatePage {
 
 export interface Candidate {
   data(): Promise<CandidatePage>;
+  /** Pagefind's relevance score (absent when sorted by date). */
+  score?: number;
 }
 
 export type SearchFilters = Partial<Record<SearchFilter, string>>;
@@ -112,6 +114,8 @@ export interface Match {
   /** Position in the index's order within its step. */
   order: number;
   inTitle: boolean;
+  score?: number;
+  date?: string;
 }
 
 /** The results of one step: the period it read and what it found there. */
@@ -295,7 +299,12 @@ export class PartedSearch {
   /** Checks the unit's next batch of candidates; returns how many. */
   private async checkBatch(unit: OpenUnit): Promise<number> {
     const start = unit.checked;
-    const batch = unit.candidates.slice(start, start + (start === 0 ? FIRST_CHECK_BATCH : CHECK_BATCH));
+    let end = Math.min(unit.candidates.length, start + (start === 0 ? FIRST_CHECK_BATCH : CHECK_BATCH));
+    // Candidates of equal score are checked together, so that the newer of them can be shown first.
+    const limit = Math.min(unit.candidates.length, end + CHECK_BATCH);
+    const score = (index: number) => unit.candidates[index]?.score;
+    while (end < limit && score(end) !== undefined && score(end) === score(end - 1)) end += 1;
+    const batch = unit.candidates.slice(start, end);
     let pages: CandidatePage[];
     try {
       pages = await Promise.all(batch.map((candidate) => candidate.data()));
@@ -313,7 +322,9 @@ export class PartedSearch {
       this.seen.add(page.url);
       const title = page.meta.title ?? '';
       const text = `${title} ${page.content}`;
-      if (containsAllTerms(text, this.terms)) found.push({ page, order: start + index, inTitle: containsAllTerms(title, this.terms) });
+      if (containsAllTerms(text, this.terms)) {
+        found.push({ page, order: start + index, inTitle: containsAllTerms(title, this.terms), score: batch[index]!.score, date: page.meta.date });
+      }
       else this.misses.push(text);
     });
     // Matches of one batch are ranked among themselves; those already shown stay where they are.
@@ -347,7 +358,7 @@ export function describeProgress({ query, where, convertedFrom, samePinyinFrom, 
   const count = search.matchCount;
   if (search.complete && dated?.count) {
     // The articles of the date are the answer; the text matches, if any, come after them.
-    return count === 0 ? `${converted}报道文字中没有${what}。` : `${converted}另有 ${count} 篇报道的文字包含${what}。`;
+    return count === 0 ? `${converted}没有找到文字包含${what}的报道。` : `${converted}另找到 ${count} 篇文字包含${what}的报道。`;
   }
   if (search.complete) {
     return count === 0

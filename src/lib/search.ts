@@ -134,11 +134,22 @@ export interface RankedCandidate {
   order: number;
   /** Whether the headline itself contains every term. */
   inTitle: boolean;
+  /** Pagefind's relevance score, where known. */
+  score?: number;
+  /** The article's day (YYYY-MM-DD), where known. */
+  date?: string;
 }
 
-/** By relevance, articles whose headline contains the query come first, then Pagefind's order; by date, Pagefind's date order. */
+/**
+ * By relevance, articles whose headline contains the query come first, then Pagefind's order, except that of
+ * two equally good matches (the same score: a notice printed again, a recurring report) the newer comes first;
+ * by date, Pagefind's date order.
+ */
 export function compareCandidates(a: RankedCandidate, b: RankedCandidate, sort: 'relevance' | 'date'): number {
-  return (sort === 'relevance' ? Number(b.inTitle) - Number(a.inTitle) : 0) || a.order - b.order;
+  if (sort === 'date') return a.order - b.order;
+  const equalScores = a.score !== undefined && a.score === b.score;
+  const newerFirst = equalScores && a.date && b.date ? b.date.localeCompare(a.date) : 0;
+  return Number(b.inTitle) - Number(a.inTitle) || newerFirst || a.order - b.order;
 }
 
 /** Whether a query has Chinese characters, so that a traditional → simplified conversion might help. */

@@ -113,11 +113,12 @@ export function startSearchPage(): void {
     /** Results on screen: a screen at first, another with each press of the button. */
     let visible = RESULTS_PER_STEP;
 
-    const show = () => {
+    /** Draws what was found; `settled` once a step of the search has ended, with or without results. */
+    const show = (settled = false) => {
       if (run !== currentRun) return;
       view.render(found.groups, found.terms, visible);
       // Nothing found yet and still looking: the status keeps saying 正在查找… rather than 找到 0 篇.
-      if (found.matchCount === 0 && !failed && (!found.openedStepsChecked || lookingFurther)) return;
+      if (!settled && found.matchCount === 0 && !failed && (!found.openedStepsChecked || lookingFurther)) return;
       const where = describeFilters(state);
       // The query as typed; after a 繁→简 conversion or for a same-pinyin word, as searched.
       const shownQuery = simplifiedFrom || samePinyinFrom ? found.terms.join(' ') : query;
@@ -153,7 +154,7 @@ export function startSearchPage(): void {
           results!.removeAttribute('aria-busy');
         }
       }
-      show();
+      show(true);
     };
 
     await step(async () => {
@@ -165,7 +166,7 @@ export function startSearchPage(): void {
         await dateView.render(dateQuery, published, describeFilters(state));
       }
       // One batch first: if nothing in it matches, the query may be in traditional characters.
-      await found.more(RESULTS_PER_STEP, { onProgress: show, maxChecks: FIRST_CHECK_BATCH });
+      await found.more(RESULTS_PER_STEP, { onProgress: () => show(), maxChecks: FIRST_CHECK_BATCH });
       if (found.matchCount === 0 && hasHanCharacters(query) && !state.asTyped) {
         // Only now is the converter (about 50 KB compressed) worth loading: the query as typed matched none
         // of the first candidates. A query the converter changes has traditional characters, and the archive
@@ -179,19 +180,24 @@ export function startSearchPage(): void {
         }
       }
       // The same request goes on: with the converted query it may open its first step, but no step beyond.
-      await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: show, mayOpenStep: found.searchedParts.length === 0 });
+      await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: () => show(), mayOpenStep: found.searchedParts.length === 0 });
       if (found.matchCount > 0 || dated?.count || run !== currentRun) return;
       lookingFurther = true;
       try {
         await searchOn(found);
-        if (found.complete && found.matchCount === 0 && hasHanCharacters(found.terms.join('')) && !state.asTyped) {
+        if (found.matchCount === 0 && hasHanCharacters(found.terms.join('')) && !state.asTyped) {
           const instead = await findSamePinyin(found.terms);
-          if (instead && run === currentRun) {
+          if (instead && run === currentRun && found.complete) {
+            // Nothing in the whole archive: the results of the word the reader most likely meant, said so.
             samePinyinFrom = simplifiedFrom ?? query;
             active?.cancel();
             found = active = instead;
             view.clear();
             offerQueryAsTyped(suggestion!, samePinyinFrom, state);
+          } else if (instead && run === currentRun) {
+            // Candidates are left unchecked (the words are common apart): the query may yet find something,
+            // so the other word is offered, not shown in its place.
+            offerSamePinyinQuery(suggestion!, instead.terms, state);
           }
         }
       } finally {
@@ -205,7 +211,7 @@ export function startSearchPage(): void {
     async function searchOn(search: PartedSearch): Promise<void> {
       const limit = search.checked + MAX_UNASKED_CHECKS;
       while (search.matchCount === 0 && !search.complete && search.checked < limit && run === currentRun) {
-        await search.more(RESULTS_PER_STEP, { onProgress: show, maxChecks: limit - search.checked });
+        await search.more(RESULTS_PER_STEP, { onProgress: () => show(), maxChecks: limit - search.checked });
       }
     }
 
@@ -243,7 +249,7 @@ export function startSearchPage(): void {
           visible = Math.min(visible, found.matchCount) + RESULTS_PER_STEP;
         }
         // Matches found already (checked for the exact count) are shown first; more are searched for if needed.
-        if (found.matchCount < visible) await found.more(visible - found.matchCount, { onProgress: show });
+        if (found.matchCount < visible) await found.more(visible - found.matchCount, { onProgress: () => show() });
       });
     };
   }
@@ -425,6 +431,15 @@ class DateResultsView {
     section.append(heading, list, archive);
     this.container.prepend(section);
   }
+}
+
+/** “您是不是要找：刘斌” — a link to the search for a word of the same pinyin that has results. */
+function offerSamePinyinQuery(target: HTMLElement, terms: readonly string[], state: SearchState): void {
+  const query = terms.join(' ');
+  const link = document.createElement('a');
+  link.href = `${location.pathname}${writeSearchState({ ...state, query })}`;
+  link.textContent = query;
+  target.append('您是不是要找：', link);
 }
 
 /** “仍然查找“刘滨”” — after a same-pinyin suggestion, a link to the search for the query as typed. */

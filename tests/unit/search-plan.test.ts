@@ -246,8 +246,8 @@ describe('describeProgress for a date query and a same-pinyin word', () => {
   const done = { matchCount: 0, complete: true, searchedParts: [], remainingParts: [], openedStepsChecked: true };
   it('names the period and its count before the text matches', () => {
     const dated = { period: '2024年5月', count: 3 };
-    expect(describeProgress({ query: '2024年5月', where: '', dated, search: done })).toBe('2024年5月发布的报道共 3 篇。报道文字中没有“2024年5月”。');
-    expect(describeProgress({ query: '2024年5月', where: '', dated, search: { ...done, matchCount: 2 } })).toBe('2024年5月发布的报道共 3 篇。另有 2 篇报道的文字包含“2024年5月”。');
+    expect(describeProgress({ query: '2024年5月', where: '', dated, search: done })).toBe('2024年5月发布的报道共 3 篇。没有找到文字包含“2024年5月”的报道。');
+    expect(describeProgress({ query: '2024年5月', where: '', dated, search: { ...done, matchCount: 2 } })).toBe('2024年5月发布的报道共 3 篇。另找到 2 篇文字包含“2024年5月”的报道。');
     expect(describeProgress({ query: '2024年6月', where: '', dated: { period: '2024年6月', count: 0 }, search: done })).toBe(
       '2024年6月没有发布的报道。没有找到包含“2024年6月”的报道。可以换个说法，或减少搜索词、筛选条件。',
     );

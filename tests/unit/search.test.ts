@@ -116,6 +116,17 @@ describe('ranking and suggestions', () => {
     expect([...ranked].sort((a, b) => compareCandidates(a, b, 'date')).map((r) => r.id)).toEqual(['early', 'late', 'title']);
   });
 
+  it('puts the newer of two equally scored matches first, by relevance only', () => {
+    const ranked = [
+      { id: 'better', order: 0, inTitle: false, score: 2, date: '2019-01-01' },
+      { id: 'older', order: 1, inTitle: false, score: 1, date: '2020-01-01' },
+      { id: 'newer', order: 2, inTitle: false, score: 1, date: '2022-01-01' },
+      { id: 'unknown', order: 3, inTitle: false, score: 0.5 },
+    ];
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'relevance')).map((r) => r.id)).toEqual(['better', 'newer', 'older', 'unknown']);
+    expect([...ranked].sort((a, b) => compareCandidates(a, b, 'date')).map((r) => r.id)).toEqual(['better', 'older', 'newer', 'unknown']);
+  });
+
   it('knows when a query has Chinese characters', () => {
     expect(hasHanCharacters('燃氣 safety')).toBe(true);
     expect(hasHanCharacters('2024 AI')).toBe(false);
