@@ -6,6 +6,10 @@ export interface EvalQuery {
   expected: string[];
   /** The article that answers the query best (its headline), where one does. */
   best?: string;
+  /** Pairs of articles that must be shown in this order (ranking cases). */
+  before?: [string, string][];
+  /** What the page searches instead of the query as typed (a same-pinyin word, the half-width form). */
+  searched?: string;
 }
 
 export interface QueryOutcome extends EvalQuery {
@@ -15,6 +19,17 @@ export interface QueryOutcome extends EvalQuery {
   groups: string[][];
   /** Presses of the "more" button the reader needed to see five results (or all there are) and the best one. */
   presses: number;
+  /** The status line when the reader stopped. */
+  status: string;
+}
+
+/** The `before` pairs of a ranking case that the results break (both shown, in the wrong order, or one missing). */
+export function brokenOrders(outcome: QueryOutcome): [string, string][] {
+  return (outcome.before ?? []).filter(([first, second]) => {
+    const a = outcome.results.indexOf(first);
+    const b = outcome.results.indexOf(second);
+    return a < 0 || b < 0 || a > b;
+  });
 }
 
 /** Whether the best article was found and ranked first among the results of its period. */

@@ -174,7 +174,7 @@ test('a date with its year lists the articles published then, with a link to tha
   const status = page.locator('[data-search-status]');
   const dated = page.locator('.search-group--date');
   await page.goto(at(`/search/?q=${encodeURIComponent('2024年5月')}`));
-  await expect(status).toHaveText('2024年5月发布的报道共 3 篇。报道文字中没有“2024年5月”。');
+  await expect(status).toHaveText('2024年5月发布的报道共 3 篇。没有找到文字包含“2024年5月”的报道。');
   await expect(dated.locator('h2')).toHaveText('2024年5月发布的报道（3 篇）');
   // Newest first: two of 5月6日, then 5月5日.
   await expect(dated.locator('.search-result__title a').last()).toHaveText(SAFETY);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bestFirstInItsPeriod, recallAt5, reciprocalRank, summarize, summarizeBest, type QueryOutcome } from '../corpus/metrics.ts';
+import { bestFirstInItsPeriod, brokenOrders, recallAt5, reciprocalRank, summarize, summarizeBest, type QueryOutcome } from '../corpus/metrics.ts';
 
-const outcome = (expected: string[], results: string[], kind = 'name'): QueryOutcome => ({ kind, query: 'q', expected, results, groups: [results], presses: 0 });
+const outcome = (expected: string[], results: string[], kind = 'name'): QueryOutcome => ({ kind, query: 'q', expected, results, groups: [results], presses: 0, status: '' });
 
 describe('search-quality measures', () => {
+  it('names the ranking pairs shown out of order or not shown', () => {
+    const ranked = { ...outcome(['a', 'b', 'c'], ['b', 'a', 'c']), before: [['a', 'c'], ['a', 'b'], ['a', 'd']] as [string, string][] };
+    expect(brokenOrders(ranked)).toEqual([['a', 'b'], ['a', 'd']]);
+  });
+
   it('counts expected articles among the first five results', () => {
     expect(recallAt5(outcome(['a', 'b'], ['x', 'a', 'y', 'z', 'w', 'b']))).toBe(0.5);
     expect(recallAt5(outcome(['a'], ['a']))).toBe(1);
