@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { site } from './src/site.config.ts';
+import { LARGE_SITE } from './tests/large/site.ts';
 import { SUBPATH_SITE } from './tests/subpath/site.ts';
 
 /**
@@ -14,6 +15,8 @@ const port = Number(process.env.E2E_PORT ?? 4391);
 const evalPort = port + 1;
 /** The archive built under the base path /news/, by `npm run build:subpath`. */
 const subpathPort = port + 2;
+/** The corpus inside 3,000 synthetic articles, built by `npm run build:large`. */
+const largePort = port + 3;
 const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -49,6 +52,7 @@ export default defineConfig({
     },
     { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
     { name: 'subpath', testDir: 'tests/subpath', use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}` } },
+    { name: 'large', testDir: 'tests/large', use: { ...browser, baseURL: `http://127.0.0.1:${largePort}` } },
   ],
   webServer: [
     {
@@ -68,6 +72,13 @@ export default defineConfig({
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${subpathPort}`,
       env: { OUT_DIR: SUBPATH_SITE.outDir, BASE_PATH: SUBPATH_SITE.basePath, SITE_URL: SUBPATH_SITE.url },
       url: `http://127.0.0.1:${subpathPort}${SUBPATH_SITE.basePath}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${largePort}`,
+      env: { OUT_DIR: LARGE_SITE.outDir },
+      url: `http://127.0.0.1:${largePort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -1,0 +1,129 @@
+/**
+ * The search on a large archive (build-site.ts: the corpus inside 3,000 synthetic articles whose sentences
+ * are the corpus's own, searched in steps): every result shown for a text query contains the query, and once
+ * the whole archive is searched the results are exactly the articles that contain it and the count says so.
+ * Results shown for something other than the text typed — a same-pinyin word, a date — say why and are right.
+ *
+ * The truth is computed here from the Markdown, independently of the search page's matching: the article's
+ * indexed text (lib/search-index.ts, what the page shows in excerpts) in Unicode NFKC form, without white
+ * space, contains every term of the query.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { readArchive } from '../../src/cli/index-search.ts';
+import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
+import { pinyinKeys } from '../../src/lib/same-pinyin.ts';
+import { tonelessReadings } from '../../src/lib/pinyin-readings.ts';
+import type { EvalQuery } from '../corpus/metrics.ts';
+import { LARGE_SITE } from './site.ts';
+
+/** A query with at most this many true results is walked to the end; others are checked for a screen. */
+const WALK_TO_THE_END = 60;
+const TEXT_KINDS = new Set(['phrase', 'fragment', 'name', 'two-terms', 'date-number', 'byline', 'full-width', 'ranking', 'nothing']);
+
+const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as EvalQuery[];
+const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+const archive = readArchive(LARGE_SITE.contentDir, new Date()).published.map((article) => {
+  const record = article.record();
+  return { id: article.key, day: article.date, text: normalize(`${record.meta.title} ${record.content.replaceAll('\u200b', '')}`) };
+});
+const byId = new Map(archive.map((article) => [article.id, article]));
+
+/** The articles whose text contains every space-separated term of the query (trimmed of punctuation). */
+function articlesContaining(query: string): Set<string> {
+  const terms = query
+    .split(/\s+/u)
+    .map((term) => normalize(term).replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter(Boolean);
+  return new Set(archive.filter((article) => terms.every((term) => article.text.includes(term))).map((article) => article.id));
+}
+
+const idOf = (href: string) => decodeURIComponent(new URL(href, 'http://x').pathname).replace(/^\/articles\/|\/$/g, '');
+
+/** Searches, then presses "more" until the archive is searched (or `enough` results are shown); returns ids and status. */
+async function search(page: Page, url: string, enough: number): Promise<{ shown: string[]; status: string; complete: boolean }> {
+  await page.goto(url);
+  const status = page.locator('[data-search-status]');
+  const idle = page.locator('[data-search-results]:not([aria-busy])');
+  const more = page.locator('[data-search-more] button');
+  await expect(status).toHaveText(/找到|共 \d+ 篇/, { timeout: 30_000 });
+  await expect(idle).toBeAttached();
+  for (;;) {
+    const shown = (await page.locator('.search-group:not(.search-group--date) .search-result__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))).map(idOf);
+    const complete = !(await more.isVisible());
+    if (complete || shown.length >= enough) return { shown, status: (await status.textContent()) ?? '', complete };
+    await more.click();
+    await expect(idle).toBeAttached();
+  }
+}
+
+const textQueries = queries.filter((query) => TEXT_KINDS.has(query.kind));
+
+test('every result of a text query contains it, and the whole archive gives exactly the true results and count', async ({ page }) => {
+  test.setTimeout(900_000);
+  expect(archive.length).toBeGreaterThan(3000);
+  let walked = 0;
+  let shownInAll = 0;
+  for (const query of textQueries) {
+    const truth = articlesContaining(query.query);
+    const enough = truth.size <= WALK_TO_THE_END ? Infinity : 20;
+    // As typed: no 繁→简 conversion or same-pinyin word in its place.
+    const { shown, status, complete } = await search(page, `/search/?q=${encodeURIComponent(query.query)}&typed=1`, enough);
+    shownInAll += shown.length;
+    const wrong = shown.filter((id) => !truth.has(id));
+    expect(wrong, `“${query.query}”: shown without the query in the text`).toEqual([]);
+    expect(new Set(shown).size, `“${query.query}”: an article shown twice`).toBe(shown.length);
+    if (truth.size > WALK_TO_THE_END) continue;
+    expect(complete, `“${query.query}”: the search ends`).toBe(true);
+    walked += 1;
+    const missing = [...truth].filter((id) => !shown.includes(id));
+    expect(missing, `“${query.query}”: in the text but not found (status: ${status})`).toEqual([]);
+    // (For a date, the text matches follow the articles published then: 找到 N 篇文字包含….)
+    expect(status, `“${query.query}”`).toMatch(truth.size === 0 ? /没有找到(?:文字)?包含/ : new RegExp(`找到 ${truth.size} 篇(?:文字)?包含`));
+  }
+  console.log(`large archive: ${textQueries.length} text queries, ${walked} searched to the end, ${shownInAll} results shown, all containing the query`);
+});
+
+test('same-pinyin suggestions and date results on a large archive say why they are shown and are right', async ({ page }) => {
+  test.setTimeout(300_000);
+  const toneless = (word: string) => new Set(pinyinKeys(word, tonelessReadings));
+  let shownInstead = 0;
+  for (const query of queries.filter((q) => q.kind === 'same-pinyin')) {
+    let { shown, status } = await search(page, `/search/?q=${encodeURIComponent(query.query)}`, 20);
+    const said = /^没有找到“(.+?)”，以下是“(.+?)”的结果。/.exec(status);
+    let instead: string;
+    if (said) {
+      // Nothing in the whole archive: the results of the other word, with the note.
+      expect(said[1]).toBe(query.query);
+      instead = said[2]!;
+      shownInstead += 1;
+    } else {
+      // Candidates left unchecked (the query's characters are common apart): the other word is offered.
+      expect(shown, `“${query.query}”: ${status}`).toEqual([]);
+      const offer = page.locator('[data-search-suggestion]');
+      await expect(offer, `“${query.query}”: ${status}`).toContainText('您是不是要找：');
+      instead = (await offer.locator('a').textContent())!;
+      ({ shown } = await search(page, (await offer.locator('a').getAttribute('href'))!, 20));
+    }
+    // The word searched instead sounds the same when typed without tones, and every result contains it.
+    expect([...toneless(instead)].some((key) => toneless(query.query).has(key)), `${instead} for ${query.query}`).toBe(true);
+    expect(shown.length).toBeGreaterThan(0);
+    const truth = articlesContaining(instead);
+    expect(shown.filter((id) => !truth.has(id)), `“${instead}”`).toEqual([]);
+    expect(articlesContaining(query.query).size, `“${query.query}” itself finds nothing`).toBe(0);
+  }
+  console.log(`large archive: same-pinyin results shown with the note for ${shownInstead} queries, offered as a link for the others`);
+  for (const query of queries.filter((q) => q.kind === 'date-with-year')) {
+    const days = new Set(dateQueryDays(parseDateQuery(query.query)!));
+    const truth = archive.filter((article) => days.has(article.day));
+    await page.goto(`/search/?q=${encodeURIComponent(query.query)}`);
+    const status = page.locator('[data-search-status]');
+    await expect(status).toContainText(truth.length ? `发布的报道共 ${truth.length} 篇。` : '没有发布的报道。', { timeout: 30_000 });
+    const dated = page.locator('.search-group--date');
+    if (truth.length === 0) continue;
+    await expect(dated.locator('h2')).toContainText(`（${truth.length} 篇）`);
+    const shownDated = (await dated.locator('.search-result__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))).map(idOf);
+    expect(shownDated.length).toBe(Math.min(20, truth.length));
+    for (const id of shownDated) expect(days.has(byId.get(id)!.day), `${id} for ${query.query}`).toBe(true);
+  }
+});
