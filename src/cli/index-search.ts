@@ -43,7 +43,7 @@ import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
 import { commonHanCharacters, tonelessReadings } from '../lib/pinyin-readings.ts';
-import { buildReadingTable, buildVocabulary, vocabularyWords } from '../lib/same-pinyin.ts';
+import { buildReadingTable, buildVocabulary, shardVocabulary, vocabularyWords } from '../lib/same-pinyin.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -137,24 +137,23 @@ async function writePart(articles: readonly PublishedArticle[], outputPath: stri
 const SAME_PINYIN_DIR = 'pinyin';
 
 /**
- * Writes the same-pinyin vocabulary of the published articles and the reading table (lib/same-pinyin.ts) under
- * `outDir`, each named by a hash of its content; returns their paths relative to `outDir`.
+ * Writes the same-pinyin vocabulary of the published articles, in shards, and the reading table
+ * (lib/same-pinyin.ts) under `outDir`, each named by a hash of its content; returns their paths relative to
+ * `outDir`, the shards in order.
  */
-function writeSamePinyinFiles(articles: readonly PublishedArticle[], outDir: string): { vocabulary: string; readings: string } {
+function writeSamePinyinFiles(articles: readonly PublishedArticle[], outDir: string): { readings: string; vocabulary: string[] } {
   const uses = new Map<string, number>();
   for (const article of articles) for (const word of article.words) uses.set(word, (uses.get(word) ?? 0) + 1);
-  const files = {
-    vocabulary: JSON.stringify(buildVocabulary(uses, tonelessReadings)),
-    readings: JSON.stringify(buildReadingTable(commonHanCharacters(), tonelessReadings)),
-  };
   mkdirSync(join(outDir, SAME_PINYIN_DIR), { recursive: true });
-  const paths = { vocabulary: '', readings: '' };
-  for (const kind of ['vocabulary', 'readings'] as const) {
-    const path = `${SAME_PINYIN_DIR}/${kind}-${createHash('sha256').update(files[kind]).digest('hex').slice(0, 10)}.json`;
-    writeFileSync(join(outDir, path), files[kind]);
-    paths[kind] = path;
-  }
-  return paths;
+  const write = (kind: string, text: string) => {
+    const path = `${SAME_PINYIN_DIR}/${kind}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.json`;
+    writeFileSync(join(outDir, path), text);
+    return path;
+  };
+  return {
+    readings: write('readings', JSON.stringify(buildReadingTable(commonHanCharacters(), tonelessReadings))),
+    vocabulary: shardVocabulary(buildVocabulary(uses, tonelessReadings)).map((shard, index) => write(`vocabulary${index}`, JSON.stringify(shard))),
+  };
 }
 
 /**

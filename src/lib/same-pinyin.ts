@@ -5,9 +5,11 @@
  * and shows the results of the one it finds ("没有找到“刘滨”，以下是“刘斌”的结果").
  *
  * Input methods are toneless, so pinyin is compared without tones; a polyphonic character (行 xing/hang,
- * 长 chang/zhang, 重 zhong/chong) matches by any of its readings. Both files are built by the indexer
+ * 长 chang/zhang, 重 zhong/chong) matches by any of its readings. The files are built by the indexer
  * (src/cli/index-search.ts, with pinyin-pro) and loaded by the search page only when a query found nothing:
- * - the vocabulary: toneless pinyin (syllables joined by spaces) → the archive's words with it, most used first;
+ * - the vocabulary: toneless pinyin (syllables joined by spaces) → the archive's words with it, most used
+ *   first; in shards by the first syllable, so a query loads only the shards of its characters' readings, and
+ *   what a suggestion costs does not grow with the archive;
  * - the reading table: toneless syllable → every character with that reading, for the query's own characters,
  *   which the archive may not have (滨).
  * This module knows neither pinyin-pro nor the browser: readings come in as a function.
@@ -92,6 +94,36 @@ export function buildVocabulary(uses: ReadonlyMap<string, number>, readings: Rea
     vocabulary[key] = byKey.get(key)!.sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   }
   return vocabulary;
+}
+
+/** About this many bytes of vocabulary go into one shard: a suggestion loads the shards its query needs. */
+export const SHARD_BYTES = 16_000;
+
+/**
+ * The shard of the vocabulary a key is in: by its first syllable, so the words a query can match are in the
+ * shards of its characters' readings (any character may start a word). A stable hash, the same in the
+ * indexer and the browser.
+ */
+export function vocabularyShard(key: string, shards: number): number {
+  const first = key.split(' ', 1)[0]!;
+  let hash = 0;
+  for (const char of first) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % shards;
+}
+
+/** The vocabulary cut into shards of about SHARD_BYTES each (at least one). */
+export function shardVocabulary(vocabulary: PinyinVocabulary): PinyinVocabulary[] {
+  const count = Math.max(1, Math.ceil(new TextEncoder().encode(JSON.stringify(vocabulary)).length / SHARD_BYTES));
+  const shards: PinyinVocabulary[] = Array.from({ length: count }, () => ({}));
+  for (const [key, words] of Object.entries(vocabulary)) shards[vocabularyShard(key, count)]![key] = words;
+  return shards;
+}
+
+/** The shards a query's terms can need: those of every reading of every character. */
+export function shardsForTerms(terms: readonly string[], readings: Readings, shards: number): number[] {
+  const needed = new Set<number>();
+  for (const term of terms) for (const char of term) for (const syllable of readings(char)) needed.add(vocabularyShard(syllable, shards));
+  return [...needed].sort((a, b) => a - b);
 }
 
 /** The reading table as a lookup: character → its readings, in the table's order of syllables. */

@@ -40,7 +40,7 @@ export interface SearchPartsManifest {
    * The same-pinyin suggestions' files (lib/same-pinyin.ts), relative to pagefind/, named by their content:
    * loaded only when a query finds nothing.
    */
-  samePinyin: { vocabulary: string; readings: string };
+  samePinyin: { readings: string; vocabulary: string[] };
 }
 
 export interface PlannedPart<Item> {
@@ -140,8 +140,10 @@ export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
         Number.isInteger(part.pages) &&
         Array.isArray(part.reporters),
     ) &&
-    typeof manifest.samePinyin?.vocabulary === 'string' &&
-    typeof manifest.samePinyin.readings === 'string';
+    typeof manifest.samePinyin?.readings === 'string' &&
+    Array.isArray(manifest.samePinyin.vocabulary) &&
+    manifest.samePinyin.vocabulary.length > 0 &&
+    manifest.samePinyin.vocabulary.every((path) => typeof path === 'string');
   if (!valid) throw new Error('parts.json is not a search index manifest');
   return manifest as SearchPartsManifest;
 }

@@ -11,7 +11,7 @@
  * milliseconds; the worker is not missed.
  */
 import { PartLoadError, type Candidate, type SearchFilters, type SearchIndex } from '../lib/search-plan.ts';
-import { readingsFromTable, type PinyinVocabulary, type Readings, type ReadingTable } from '../lib/same-pinyin.ts';
+import { readingsFromTable, shardsForTerms, type PinyinVocabulary, type Readings, type ReadingTable } from '../lib/same-pinyin.ts';
 import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search-parts.ts';
 
 export interface SamePinyinData {
@@ -109,22 +109,32 @@ export class PagefindParts implements SearchIndex {
     return index;
   }
 
-  private samePinyinFiles: Promise<SamePinyinData> | undefined;
+  private readonly pinyinFiles = new Map<string, Promise<unknown>>();
+
+  /** A same-pinyin file, fetched once; a failed load is tried again next time. */
+  private loadPinyinFile(path: string): Promise<unknown> {
+    let file = this.pinyinFiles.get(path);
+    if (!file) {
+      file = (async () => {
+        const response = await (plainFetch ?? fetch)(`${this.indexBase}${path}`);
+        if (!response.ok) throw new Error(`${this.indexBase}${path}: HTTP ${response.status}`);
+        return response.json() as Promise<unknown>;
+      })();
+      file.catch(() => this.pinyinFiles.delete(path));
+      this.pinyinFiles.set(path, file);
+    }
+    return file;
+  }
 
   /**
-   * The same-pinyin vocabulary and reading table (lib/same-pinyin.ts), fetched on first use: only a query
-   * that found nothing asks for them. A failed load is tried again next time.
+   * The reading table and the shards of the same-pinyin vocabulary that `terms` can need (lib/same-pinyin.ts),
+   * fetched on first use: only a query that found nothing asks for them.
    */
-  samePinyin(): Promise<SamePinyinData> {
-    const load = async (path: string) => {
-      const response = await (plainFetch ?? fetch)(`${this.indexBase}${path}`);
-      if (!response.ok) throw new Error(`${this.indexBase}${path}: HTTP ${response.status}`);
-      return response.json() as Promise<unknown>;
-    };
-    this.samePinyinFiles ??= Promise.all([load(this.manifest.samePinyin.vocabulary), load(this.manifest.samePinyin.readings)])
-      .then(([vocabulary, readings]) => ({ vocabulary: vocabulary as PinyinVocabulary, readings: readingsFromTable(readings as ReadingTable) }))
-      .catch((error: unknown) => ((this.samePinyinFiles = undefined), Promise.reject(error)));
-    return this.samePinyinFiles;
+  async samePinyin(terms: readonly string[]): Promise<SamePinyinData> {
+    const { readings: tablePath, vocabulary: shardPaths } = this.manifest.samePinyin;
+    const readings = readingsFromTable((await this.loadPinyinFile(tablePath)) as ReadingTable);
+    const shards = await Promise.all(shardsForTerms(terms, readings, shardPaths.length).map((shard) => this.loadPinyinFile(shardPaths[shard]!)));
+    return { vocabulary: Object.assign({}, ...shards) as PinyinVocabulary, readings };
   }
 
   /** Whether the manifest on the server differs from the one loaded (the site was deployed since). */

@@ -222,7 +222,7 @@ export function startSearchPage(): void {
     async function findSamePinyin(typed: readonly string[]): Promise<PartedSearch | undefined> {
       let data;
       try {
-        data = await parts.samePinyin();
+        data = await parts.samePinyin(typed);
       } catch (error) {
         // A suggestion is a courtesy: without its files the search says it found nothing, as it did.
         console.error(error);

@@ -7,6 +7,10 @@ import {
   readingsFromTable,
   samePinyinQueries,
   samePinyinTerms,
+  shardsForTerms,
+  shardVocabulary,
+  SHARD_BYTES,
+  vocabularyShard,
   vocabularyWords,
 } from '../../src/lib/same-pinyin.ts';
 
@@ -100,5 +104,27 @@ describe('same-pinyin terms', () => {
     ]);
     expect(samePinyinQueries(['刘滨', '经济运型'], vocabulary, tonelessReadings)[0]).toEqual(['刘斌', '经济运行']);
     expect(samePinyinQueries(['火星'], vocabulary, tonelessReadings)).toEqual([]);
+  });
+});
+
+describe('vocabulary shards', () => {
+  test('each key is in the shard of its first syllable, and a query needs the shards of its readings', () => {
+    const uses = new Map<string, number>();
+    for (let i = 0; i < 10000; i++) uses.set(`${'刘王张李陈杨赵黄周吴'[i % 10]}${String.fromCharCode(0x4e00 + 37 * i)}${String.fromCharCode(0x4e00 + 11 * i + 5)}`, 1);
+    uses.set('刘斌', 5);
+    const vocabulary = buildVocabulary(uses, tonelessReadings);
+    const shards = shardVocabulary(vocabulary);
+    expect(shards.length).toBeGreaterThan(2);
+    expect(Object.assign({}, ...shards)).toEqual(vocabulary);
+    for (const shard of shards) expect(new TextEncoder().encode(JSON.stringify(shard)).length).toBeLessThan(3 * SHARD_BYTES);
+    const needed = shardsForTerms(['刘滨'], tonelessReadings, shards.length);
+    expect(needed.length).toBeLessThanOrEqual(2);
+    const loaded = Object.assign({}, ...needed.map((index) => shards[index]));
+    expect(samePinyinTerms('刘滨', loaded, tonelessReadings)).toEqual(['刘斌']);
+    expect(needed).toContain(vocabularyShard('liu bin', shards.length));
+  });
+
+  test('a small archive has one shard', () => {
+    expect(shardVocabulary(buildVocabulary(new Map([['刘斌', 1]]), tonelessReadings))).toHaveLength(1);
   });
 });

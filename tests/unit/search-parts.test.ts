@@ -65,7 +65,7 @@ describe('searchPartsManifest', () => {
       { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'] },
       { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
     ];
-    const samePinyin = { vocabulary: 'pinyin/vocabulary-0123456789.json', readings: 'pinyin/readings-0123456789.json' };
+    const samePinyin = { readings: 'pinyin/readings-0123456789.json', vocabulary: ['pinyin/vocabulary0-0123456789.json'] };
     const manifest = searchPartsManifest(written, 5000, samePinyin);
     expect(manifest).toEqual({
       firstStepPages: 5000,

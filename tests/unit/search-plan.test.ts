@@ -52,7 +52,7 @@ describe('searchSteps', () => {
 
 describe('stepsForSearch', () => {
   it('steps over the parts the filters leave, with the manifest’s first step', () => {
-    const manifest = { firstStepPages: 2000, parts: decade, samePinyin: { vocabulary: 'v.json', readings: 'r.json' } };
+    const manifest = { firstStepPages: 2000, parts: decade, samePinyin: { readings: 'r.json', vocabulary: ['v.json'] } };
     expect(stepsForSearch(manifest, {}, 'relevance')).toEqual(searchSteps(decade, 'relevance', 2000));
     expect(stepsForSearch(manifest, { year: '2019' }, 'date')).toEqual([[decade[5]]]);
   });
