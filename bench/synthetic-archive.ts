@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticleFile, formatArticleFile } from '../src/lib/article-file.ts';
-import { bodyParagraphs } from '../src/lib/text.ts';
+import { bodyTextBlocks } from '../src/lib/text.ts';
 import { columns } from '../src/site.config.ts';
 
 /** Where the real text comes from; nothing is written there. */
@@ -116,7 +116,8 @@ function readSourceText(): SourceText {
     text.titles.push(data.title.replace(/^中原区/, ''));
     if (data.subtitle) text.subtitles.push(data.subtitle);
     text.tags.push(...data.tags);
-    for (const paragraph of bodyParagraphs(body)) {
+    // The text as readers see it (entities decoded, list and quote markers gone), so the synthetic articles are plain copy.
+    for (const paragraph of bodyTextBlocks(body)) {
       // Sentences keep their closing mark; the dateline belongs to its article, not to the pool.
       text.sentences.push(...(paragraph.replace(/^本报讯\s*/, '').match(/[^。！？]+[。！？]/g) ?? []));
     }

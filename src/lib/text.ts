@@ -102,6 +102,18 @@ function plainTextBlocks(source: string): string[] {
   return blocks;
 }
 
+/**
+ * The text of the body's first paragraph as the page shows it (entities decoded, markup gone): a plain body
+ * is split as it is written, any other parsed (only then does it cost the parser).
+ */
+export function leadParagraph(markdown: string): string {
+  const source = markdown.replace(/\r\n?/g, '\n');
+  if (isPlain(source)) return bodyParagraphs(source)[0] ?? '';
+  const tree = markdownToHast.runSync(markdownToHast.parse(source)) as HastRoot;
+  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  return first ? textBlocks({ type: 'root', children: [first] }).join('') : '';
+}
+
 /** The lines of a rendered body's tree, as bodyTextBlocks gives them (it changes the tree). */
 export function textBlocks(tree: HastRoot): string[] {
   prepareForText(tree);
@@ -223,7 +235,7 @@ export function hasBodyText(markdown: string): boolean {
  * full sentence or clause that fits in `maxLength` characters.
  */
 export function deriveSummary(markdown: string, maxLength = 120): string {
-  const lead = (bodyParagraphs(markdown)[0] ?? '').replace(DATELINE, '');
+  const lead = leadParagraph(markdown).replace(DATELINE, '');
   if (lead.length <= maxLength) return lead;
   const window = lead.slice(0, maxLength);
   const sentenceEnd = Math.max(...['。', '！', '？', '；', ';'].map((mark) => window.lastIndexOf(mark)));

@@ -21,6 +21,12 @@ describe('deriveSummary', () => {
     expect(deriveSummary('本报讯(记者 唐善普)近日,会议召开。')).toBe('近日,会议召开。');
   });
 
+  it('reads the lead as the page shows it: entities decoded, links and emphasis as text, a heading above skipped', () => {
+    expect(deriveSummary('本报讯 供暖面积达3.2万&nbsp;平方米，室温18&#8451;以上。\n\n第二段。')).toBe('供暖面积达3.2万\u00a0平方米，室温18℃以上。');
+    expect(deriveSummary('## 会议部署\n\n本报讯 会议要求**压实责任**，详见[通知][1]。\n\n[1]: https://example.org')).toBe('会议要求压实责任，详见通知。');
+    expect(deriveSummary('- 列表\n\n本报讯 正文。')).toBe('正文。');
+  });
+
   it('cuts a long lead after the last full sentence that fits', () => {
     const lead = `${'甲'.repeat(70)}。${'乙'.repeat(70)}。`;
     expect(deriveSummary(lead, 120)).toBe(`${'甲'.repeat(70)}。`);
