@@ -1,5 +1,6 @@
-// Inlined first in every page's <body> (so it runs before first paint: no flash of the wrong theme or size).
-// Applies the reader's saved theme and text size, and wires the buttons of ReadingControls.astro.
+// Inlined first in every page's <body> (so it runs before first paint: no flash of the wrong theme or size),
+// minified (layouts/inline-script.ts). Applies the reader's saved theme and text size, wires the buttons of
+// ReadingControls.astro, and on an article opened from a search result loads the highlighter.
 (() => {
   const root = document.documentElement;
   // Styles for script-only parts key on this class; set before first paint, so nothing shifts later.
@@ -16,6 +17,13 @@
   const isDark = () => (root.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
 
   addEventListener('DOMContentLoaded', () => {
+    // An article opened from a search result (?q=) loads the highlighter; other visits load no script file.
+    const highlighter = document.querySelector('[data-highlighter]')?.dataset.highlighter;
+    if (highlighter && new URLSearchParams(location.search).has('q')) {
+      const script = document.createElement('script');
+      script.src = highlighter;
+      document.head.append(script);
+    }
     const controls = document.querySelector('.reading-controls');
     if (!controls) return;
     const toggle = controls.querySelector('[data-theme-toggle]');
