@@ -4,11 +4,11 @@ import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { otherDirectives, scriptSources } from './src/lib/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
-import { site } from './src/site.config.ts';
+import { basePath, siteUrl } from './src/build-settings.ts';
 
 export default defineConfig({
-  site: site.url,
-  base: site.basePath,
+  site: siteUrl,
+  base: basePath,
   trailingSlash: 'always',
   // One small stylesheet (about 8 KB): inline, so no page waits on a render-blocking request.
   build: { inlineStylesheets: 'always' },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { site } from './src/site.config.ts';
+import { siteUrl } from './src/build-settings.ts';
 import { LARGE_SITE } from './tests/large/site.ts';
 import { SUBPATH_SITE } from './tests/subpath/site.ts';
 
@@ -43,7 +43,7 @@ export default defineConfig({
   },
   projects: [
     // The browse and search suite, against the site at the root of its host and under a sub-path.
-    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl: site.url } },
+    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl } },
     {
       name: 'site-subpath',
       testDir: 'tests/e2e',

@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/cli/build.ts';
 import { startPreview } from '../src/cli/preview-server.ts';
-import { site } from '../src/site.config.ts';
+import { basePath } from '../src/build-settings.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
 import { measureSearch, PAUSE_BEFORE_ENTER_MS, type SearchMeasurements } from './search-probe.ts';
 import { writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
       console.log('Measuring search in Chromium …');
       const server = await startPreview(env);
       try {
-        const measured = await measureSearch(`${server.origin}${site.basePath}search/`);
+        const measured = await measureSearch(`${server.origin}${basePath}search/`);
         report.search = {
           ...measured,
           firstSearchBytes: spread(measured.firstSearch.map((q) => q.bytes)),

@@ -18,7 +18,7 @@ import { displayPath } from './lib/display-path.ts';
 import { photoFileProblem } from './lib/image-type.ts';
 import { byPlace } from './lib/order.ts';
 import { deriveSummary } from './lib/text.ts';
-import { contentDir } from './content-dir.ts';
+import { contentDir } from './build-settings.ts';
 import { LEAD_SUMMARY } from './data/lead-summary.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
-import { site } from '../site.config.ts';
+import { basePath } from '../build-settings.ts';
 import { buildSite } from './build.ts';
 import { startPreview } from './preview-server.ts';
 
@@ -125,7 +125,7 @@ function medianScore(runs: Result[], category: Category): CategoryScore {
 }
 
 function pageUrl(page: Page, origin: string): string {
-  return new URL(site.basePath + page.path, origin).href;
+  return new URL(basePath + page.path, origin).href;
 }
 
 function pageLabel(page: Page): string {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../build-settings.ts';
 import { articleFileNameProblems, isArticleFile } from '../lib/article-id.ts';
 import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../build-settings.ts';
 import { describeChange, dueChanges, nextChange } from '../lib/schedule.ts';
 import { NEWS_TIME_ZONE } from '../lib/dates.ts';
 import { readArticleFiles } from './article-files.ts';

@@ -33,7 +33,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../build-settings.ts';
 import { readArticleFiles } from './article-files.ts';
 import { fingerprint } from './fingerprint.ts';
 import { linkTree } from './link-tree.ts';
@@ -47,7 +47,7 @@ import { buildReadingTable, buildVocabulary, shardVocabulary, vocabularyWords } 
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildTime } from '../site.config.ts';
+import { buildTime } from '../build-settings.ts';
 
 /**
  * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
@@ -178,7 +178,7 @@ function startSignal(): Promise<void> {
  * to src/lib.
  */
 export function indexerFingerprint(root: string, settings: Record<string, string | undefined>): string {
-  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/content-dir.ts', 'src/site.config.ts', 'package-lock.json'], settings);
+  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/build-settings.ts', 'src/site.config.ts', 'package-lock.json'], settings);
 }
 
 /** The key of a part in the cache: its period, its articles (id and file digest), and the fingerprint. */

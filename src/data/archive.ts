@@ -7,7 +7,7 @@ import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
 import { relatedArticles } from '../lib/related.ts';
-import { buildTime } from '../site.config.ts';
+import { buildTime } from '../build-settings.ts';
 import { storedLeadSummary } from './lead-summary.ts';
 
 export type Article = CollectionEntry<'articles'>;

@@ -1,5 +1,5 @@
 import { createUrls } from '../lib/urls.ts';
-import { site } from '../site.config.ts';
+import { basePath } from '../build-settings.ts';
 
 /** The site's URLs under its configured base path. */
-export const urls = createUrls(site.basePath);
+export const urls = createUrls(basePath);

@@ -18,7 +18,7 @@ import { linkTree } from '../cli/link-tree.ts';
 import { ARCHIVE_MANIFEST, archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveManifest } from '../lib/archive-manifest.ts';
 import type { SearchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildTime } from '../site.config.ts';
+import { buildTime } from '../build-settings.ts';
 
 const INDEX_DIR = 'pagefind';
 const INDEXER = fileURLToPath(new URL('../cli/index-search.ts', import.meta.url));

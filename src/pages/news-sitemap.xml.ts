@@ -3,12 +3,13 @@ import type { APIRoute } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { isRecentNews, newsSitemapXml } from '../lib/structured-data.ts';
-import { buildTime, site } from '../site.config.ts';
+import { site } from '../site.config.ts';
+import { buildTime, siteUrl } from '../build-settings.ts';
 
 export const GET: APIRoute = async () => {
   const { articles } = await loadArchive();
   const recent = articles
     .filter((article) => isRecentNews(article.data.date, buildTime))
-    .map((article) => ({ url: new URL(urls.article(article.id), site.url).href, title: article.data.title, date: article.data.date }));
+    .map((article) => ({ url: new URL(urls.article(article.id), siteUrl).href, title: article.data.title, date: article.data.date }));
   return new Response(newsSitemapXml(recent, site.publisher), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

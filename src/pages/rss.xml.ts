@@ -9,6 +9,7 @@ import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/bylines.ts';
 import { escapeXml } from '../lib/structured-data.ts';
 import { site } from '../site.config.ts';
+import { siteUrl } from '../build-settings.ts';
 
 export const FEED_SIZE = 50;
 
@@ -17,14 +18,14 @@ export const GET: APIRoute = async () => {
   return rss({
     title: site.name,
     description: site.description,
-    site: new URL(urls.home(), site.url).href,
+    site: new URL(urls.home(), siteUrl).href,
     trailingSlash: true,
     customData: '<language>zh-cn</language>',
     // RSS's <author> wants an e-mail address; Dublin Core's creator takes the printed byline.
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     items: articles.slice(0, FEED_SIZE).map((article) => ({
       title: article.data.subtitle ? `${article.data.title}：${article.data.subtitle}` : article.data.title,
-      link: new URL(urls.article(article.id), site.url).href,
+      link: new URL(urls.article(article.id), siteUrl).href,
       pubDate: article.data.date,
       description: summaryOf(article),
       content: article.rendered?.html ?? '',

@@ -1,0 +1,99 @@
+/**
+ * A newsroom's identity, as its config file (src/site.config.ts) declares it: name, description, publisher
+ * (主办单位), the 栏目, the footer every site hosted in mainland China must show (ICP 备案号, 公安机关备案号),
+ * contact and copyright, and the theme colour. Validated like an article: a bad config stops the build naming
+ * the field and what is wrong, in Chinese, before anything is built.
+ */
+import { z } from 'astro/zod';
+
+const text = (label: string) => z.string({ error: `${label}应为文字` }).trim().min(1, `${label}不能为空`);
+const colour = (label: string) => z.string({ error: `${label}应为颜色` }).regex(/^#[0-9a-fA-F]{6}$/, `${label}应写成 #RRGGBB，例如 #9b1c1c`);
+
+export const columnSchema = z.strictObject({
+  /** URL segment, ASCII so links survive copy-paste into any chat app. */
+  slug: z.string({ error: '栏目网址名（slug）应为文字' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '栏目网址名（slug）只能用小写字母、数字和“-”，例如 politics'),
+  /** Reader-facing name of the column (栏目), as articles name it. */
+  name: text('栏目名称（name）'),
+  description: text('栏目说明（description）'),
+});
+
+export const newsroomSchema = z.strictObject({
+  /** The site's name, in the header and every title: 中原新闻. */
+  name: text('站名（name）'),
+  /** What the site is, after the name on the home page and in the footer: 郑州市中原区新闻档案. */
+  tagline: text('副标题（tagline）'),
+  description: text('网站简介（description）'),
+  /** 主办单位: the publisher in structured data and the footer. */
+  publisher: text('主办单位（publisher）'),
+  /** The public address of the site (SITE_URL overrides it for a test or a staging build). */
+  url: z.url({ protocol: /^https?$/, error: '网站地址（url）应为 http:// 或 https:// 开头的完整网址' }),
+  address: text('地址（address）').optional(),
+  /** A contact line: 联系电话：0371-… or an e-mail address. */
+  contact: text('联系方式（contact）').optional(),
+  /** Defaults to “© 主办单位 版权所有”. */
+  copyright: text('版权声明（copyright）').optional(),
+  /** ICP 备案号 as issued, e.g. 豫ICP备2024000000号-1; linked to beian.miit.gov.cn. */
+  icp: z
+    .string({ error: 'ICP 备案号（icp）应为文字' })
+    .regex(/^\p{Script=Han}ICP备\d{6,}号(?:-\d+)?$/u, 'ICP 备案号（icp）应照备案写，例如 豫ICP备2024000000号-1')
+    .optional(),
+  /** 公安机关备案号, e.g. 豫公网安备41010202000000号; linked to the national record by its number. */
+  publicSecurity: z
+    .string({ error: '公安机关备案号（publicSecurity）应为文字' })
+    .regex(/^\p{Script=Han}公网安备\d{14}号$/u, '公安机关备案号（publicSecurity）应照备案写，例如 豫公网安备41010202000000号（14 位数字）')
+    .optional(),
+  /** The accent colour (header rule, focus ring, buttons) in the light and the dark theme. */
+  themeColor: z.strictObject({ light: colour('浅色主题色（themeColor.light）'), dark: colour('深色主题色（themeColor.dark）') }),
+  /** Articles per list page. */
+  pageSize: z.int({ error: '每页篇数（pageSize）应为整数' }).min(5, '每页篇数（pageSize）至少 5').max(100, '每页篇数（pageSize）最多 100'),
+  columns: z
+    .array(columnSchema, { error: '栏目（columns）应为列表' })
+    .min(1, '至少要有一个栏目（columns）')
+    .superRefine((columns, context) => {
+      for (const key of ['slug', 'name'] as const) {
+        const seen = new Set<string>();
+        columns.forEach((column, index) => {
+          if (seen.has(column[key])) context.addIssue({ code: 'custom', path: [index, key], message: `栏目${key === 'slug' ? '网址名' : '名称'}“${column[key]}”重复了` });
+          seen.add(column[key]);
+        });
+      }
+    }),
+});
+
+export type Newsroom = z.output<typeof newsroomSchema>;
+export type NewsroomInput = z.input<typeof newsroomSchema>;
+export type Column = Newsroom['columns'][number];
+
+/** The config, checked; a bad one raises an error naming each field that is wrong. */
+export function parseNewsroom(value: unknown, source = 'src/site.config.ts'): Newsroom {
+  const result = newsroomSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '（整个配置）';
+    const message = issue.code === 'unrecognized_keys' ? `未知字段 ${issue.keys.join('、')}：请删除或改正拼写` : issue.message;
+    return `  ${field}：${message}`;
+  });
+  throw new Error(`站点配置 ${source} 有误，构建已停止：\n${problems.join('\n')}`);
+}
+
+/** A line of the footer: text, and where it links if it does. */
+export interface FooterLine {
+  text: string;
+  href?: string;
+}
+
+/** Where the two 备案 numbers are looked up: the MIIT ICP register, and the public-security register by number. */
+export const ICP_REGISTER = 'https://beian.miit.gov.cn/';
+export const publicSecurityRecord = (number: string) => `https://beian.mps.gov.cn/#/query/webSearch?code=${/\d{14}/.exec(number)![0]}`;
+
+/** The footer's lines, in the order Chinese government and news sites print them. */
+export function footerLines(newsroom: Newsroom): FooterLine[] {
+  return [
+    { text: `主办单位：${newsroom.publisher}` },
+    ...(newsroom.address ? [{ text: `地址：${newsroom.address}` }] : []),
+    ...(newsroom.contact ? [{ text: newsroom.contact }] : []),
+    ...(newsroom.icp ? [{ text: newsroom.icp, href: ICP_REGISTER }] : []),
+    ...(newsroom.publicSecurity ? [{ text: newsroom.publicSecurity, href: publicSecurityRecord(newsroom.publicSecurity) }] : []),
+    { text: newsroom.copyright ?? `© ${newsroom.publisher} 版权所有` },
+  ];
+}
