@@ -80,7 +80,8 @@ export class PagefindParts implements SearchIndex {
   };
 
   private constructor(
-    private readonly module: PagefindModule,
+    /** Absent for an archive with nothing published: Pagefind cannot open an index without pages. */
+    private readonly module: PagefindModule | undefined,
     readonly manifest: SearchPartsManifest,
     /** The manifest as served, to tell whether the site has been deployed since. */
     readonly manifestText: string,
@@ -101,6 +102,8 @@ export class PagefindParts implements SearchIndex {
     const manifest = parseSearchPartsManifest(JSON.parse(manifestText));
     const main = manifest.parts[0];
     if (!main || main.path !== '') throw new Error('parts.json lists no main index');
+    // A new site with nothing published yet: every search finds nothing, and says so.
+    if (manifest.parts.every((part) => part.pages === 0)) return new PagefindParts(undefined, manifest, manifestText, indexBase, siteBase);
     await module.options({ baseUrl: siteBase, noWorker: true });
     await module.init();
     await module.options({ mergeFilter: { [PART_FILTER]: main.name } });
@@ -145,7 +148,7 @@ export class PagefindParts implements SearchIndex {
   /** Releases Pagefind, so that the next `open` starts afresh (Pagefind keeps failed loads). */
   async close(): Promise<void> {
     failureListeners.delete(this.onFailure);
-    await this.module.destroy();
+    await this.module?.destroy();
   }
 
   /** Whether a file of some part failed to load: Pagefind remembers failures, so the index must be reopened. */
@@ -158,11 +161,12 @@ export class PagefindParts implements SearchIndex {
     query: string | null,
     { filters, byDate, days }: { filters: SearchFilters; byDate: boolean; days?: readonly string[] },
   ): Promise<Candidate[]> {
+    if (!this.module) return [];
     await Promise.allSettled(parts.map((part) => this.merge(part)));
     this.assertLoaded(parts);
     let results: Candidate[];
     try {
-      ({ results } = await this.module.search(query, {
+      ({ results } = await this.module!.search(query, {
         filters: { ...partFilters(parts, filters), ...(days ? { [DAY_FILTER]: { any: days } } : {}) },
         ...(byDate ? { sort: { date: 'desc' } } : {}),
       }));
@@ -181,6 +185,7 @@ export class PagefindParts implements SearchIndex {
    * search; the search that follows reports them.
    */
   async preload(parts: readonly SearchPartEntry[], query: string, filters: SearchFilters): Promise<void> {
+    if (!this.module) return;
     await Promise.allSettled(parts.map((part) => this.merge(part)));
     if (this.hasFailures) return;
     await this.module.preload(query, { filters: partFilters(parts, filters) }).catch(() => {});
@@ -189,7 +194,7 @@ export class PagefindParts implements SearchIndex {
   private merge(part: SearchPartEntry): Promise<void> {
     let merged = this.merged.get(part.name);
     if (!merged) {
-      merged = this.module.mergeIndex(`${this.indexBase}${part.path}`, {
+      merged = this.module!.mergeIndex(`${this.indexBase}${part.path}`, {
         baseUrl: this.siteBase,
         mergeFilter: { [PART_FILTER]: part.name },
         // A part's files never change under its name, so its entry file may be cached like the rest.

@@ -1,0 +1,70 @@
+/**
+ * A newsroom starting its own site: the site builds, with its search index, from an empty archive and from
+ * a single article (the examples removed, the first article of its own added).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build.ts';
+import { startPreview } from '../../src/cli/preview-server.ts';
+import { parseSearchPartsManifest } from '../../src/lib/search-parts.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'news-small-archives-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function build(name: string, prepare: (contentDir: string) => void) {
+  const contentDir = join(work, name, 'content');
+  mkdirSync(contentDir, { recursive: true });
+  prepare(contentDir);
+  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') };
+  const result = await buildSite({
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') },
+  });
+  expect(result.ok, result.output.slice(-3000)).toBe(true);
+  const read = (path: string) => readFileSync(join(result.outDir, path), 'utf8');
+  const manifest = parseSearchPartsManifest(JSON.parse(read('pagefind/parts.json')));
+  for (const file of [manifest.samePinyin.readings, ...manifest.samePinyin.vocabulary]) expect(existsSync(join(result.outDir, 'pagefind', file)), file).toBe(true);
+  return { env, read, manifest, pages: readdirSync(result.outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) };
+}
+
+/** The search page's status line for `query`, in Chromium, on the built site served by astro preview. */
+async function searchStatus(env: NodeJS.ProcessEnv, query: string): Promise<string> {
+  const server = await startPreview(env);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined), args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    const status = page.locator('[data-search-status]');
+    await status.filter({ hasText: /找到/ }).waitFor({ timeout: 30_000 });
+    return (await status.textContent()) ?? '';
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+describe('a site of its own', () => {
+  it('builds from an empty archive: home, archive, search page and an empty index', async () => {
+    const site = await build('empty', () => {});
+    for (const page of ['index.html', 'archive/index.html', 'search/index.html', 'tags/index.html', 'people/index.html', '404.html']) expect(site.pages).toContain(page);
+    expect(site.pages.some((page) => page.startsWith('articles/'))).toBe(false);
+    expect(site.manifest.parts.reduce((sum, part) => sum + part.pages, 0)).toBe(0);
+    expect(site.read('rss.xml')).toContain('<channel>');
+    // The search page opens the empty index and finds nothing, rather than failing to load it.
+    expect(await searchStatus(site.env, '招聘会')).toBe('没有找到包含“招聘会”的报道。可以换个说法，或减少搜索词、筛选条件。');
+  }, 240_000);
+
+  it('builds from a single article', async () => {
+    const site = await build('one', (dir) => {
+      // An article of the test corpus, not an example article: a newsroom removes those.
+      mkdirSync(join(dir, '2022/08'), { recursive: true });
+      cpSync('tests/fixtures/search-corpus/2022/08/job-fair.md', join(dir, '2022/08/job-fair.md'));
+    });
+    expect(site.pages).toContain('articles/2022/08/job-fair/index.html');
+    expect(site.read('index.html')).toContain('招聘会举行');
+    expect(site.manifest.parts.map((part) => part.pages)).toEqual([1]);
+    expect(await searchStatus(site.env, '招聘会')).toBe('找到 1 篇包含“招聘会”的报道。');
+  }, 240_000);
+});
