@@ -1,8 +1,9 @@
 /**
- * `npm run import -- <print-edition.txt> --date YYYY-MM-DD [--dry-run] [--force] [--out DIR]`
+ * `npm run import -- <print-edition.txt> --date YYYY-MM-DD [--page N] [--dry-run] [--force] [--out DIR]`
  *
  * Splits the plain text of a printed page into articles (lib/print-edition.ts) and writes one Markdown file
- * each under content/articles/YYYY/MM/. All or nothing: if any article fails to parse, or a target exists
+ * each under content/articles/YYYY/MM/. With --page, each records where it was printed (source.edition,
+ * source.page, source.order: the date, the 版次 and its place on the page), for the e-paper view. All or nothing: if any article fails to parse, or a target exists
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts'
 import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/slug.ts';
 
-const USAGE = '用法：npm run import -- <版面文本.txt> --date YYYY-MM-DD [--dry-run] [--force] [--out content/articles]';
+const USAGE = '用法：npm run import -- <版面文本.txt> --date YYYY-MM-DD [--page 版次] [--dry-run] [--force] [--out content/articles]';
 
 function fail(lines: string[], code = 1): never {
   for (const line of lines) console.error(line);
@@ -27,6 +28,7 @@ function main(): void {
       allowPositionals: true,
       options: {
         date: { type: 'string' },
+        page: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         out: { type: 'string', default: 'content/articles' },
@@ -38,6 +40,9 @@ function main(): void {
   const [file] = args.positionals;
   const { date, out } = args.values;
   if (!file || !date || args.positionals.length > 1) fail([USAGE], 2);
+  // 第5版 as printed is page 5.
+  const page = args.values.page?.trim().replace(/^第(\d+)版$/u, '$1');
+  if (page !== undefined && !/^(?:\d{1,3}|\p{Script=Han}{1,6})$/u.test(page)) fail([`版次“${args.values.page}”应为数字（如 5、05 或 第5版）或版名（如 要闻）`, USAGE], 2);
   if (!existsSync(file)) fail([`${file}: 文件不存在`]);
 
   // UTF-8 only, read as articles are: a wrongly encoded file (GBK from an old system) would import as garbage.
@@ -49,12 +54,13 @@ function main(): void {
 
   // Plan every file first; write only when every one is good.
   const taken = new Set<string>();
-  const planned = parsed.articles.map((article) => {
+  const planned = parsed.articles.map((article, index) => {
     const [year, month] = article.date.split('-');
     const slug = slugFor(article.title, taken);
     taken.add(slug);
     const path = join(out, year!, month!, `${slug}.md`);
-    const content = formatArticleFile(importedFrontmatter(article, basename(file)), article.paragraphs);
+    const printed = page === undefined ? undefined : { edition: date, page, order: index + 1 };
+    const content = formatArticleFile(importedFrontmatter(article, basename(file), printed), article.paragraphs);
     return { article, path, content };
   });
   const problems = planned.flatMap(({ article, path, content }) => {

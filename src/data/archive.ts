@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
+import { groupEditions } from '../lib/editions.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { buildTime } from '../build-settings.ts';
 import { storedLeadSummary } from './lead-summary.ts';
@@ -20,6 +21,8 @@ async function buildArchive() {
     neighbours: neighbours(articles),
     related: relatedArticles(articles),
     years: groupByYearMonth(articles),
+    // The e-paper view: articles with edition data, by edition and page, in print order.
+    editions: groupEditions(articles),
     byColumn: groupByKeys(articles, (article) => [article.data.column]),
     // Tags and people by the page their name belongs to (one page for 5G and ５Ｇ); see lib/urls.ts nameKey.
     tags: groupByName(articles, (article) => article.data.tags),

@@ -59,6 +59,13 @@ export const sourceSchema = z.strictObject({
   publication: text('报纸名称').optional(),
   /** Page (版次), e.g. 01 or 要闻. */
   page: text('版次').optional(),
+  /** The date of the printed edition (刊期), YYYY-MM-DD: with `page`, the article is in the e-paper view. */
+  edition: z
+    .string({ error: '刊期（edition）应写成 YYYY-MM-DD' })
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, '刊期（edition）应写成 YYYY-MM-DD，例如 2025-06-20')
+    .optional(),
+  /** The article's place on its page, in print order: 1 for the first. */
+  order: z.int({ error: '版面顺序（order）应为正整数' }).min(1, '版面顺序（order）应为正整数').optional(),
   /** The seed file or archive reference the text was taken from. */
   file: text('来源文件').optional(),
   /** How the editor dated or corrected the printed text. */

@@ -183,14 +183,19 @@ function datelineDate(afterDateline: string, edition: Date, editionDate: string)
  * Frontmatter for an imported article. It is a draft without a column: the editor chooses the column
  * (and tags, people) and removes `draft`, and until then the article is built nowhere.
  */
-export function importedFrontmatter(article: PrintArticle, sourceFile: string): Record<string, unknown> {
+export function importedFrontmatter(
+  article: PrintArticle,
+  sourceFile: string,
+  /** Where the article was printed, with --page: the edition's date, the page, its place on the page. */
+  printed?: { edition: string; page: string; order: number },
+): Record<string, unknown> {
   const dateNote = article.notes.find((note) => note.startsWith('电头'));
   return {
     title: article.title,
     ...(article.subtitle && { subtitle: article.subtitle }),
     date: article.date,
     byline: article.byline.map(({ role, name, credit }) => ({ role, name, ...(credit && { credit }) })),
-    source: { file: sourceFile, ...(dateNote && { note: dateNote }) },
+    source: { ...(printed && { edition: printed.edition, page: printed.page, order: printed.order }), file: sourceFile, ...(dateNote && { note: dateNote }) },
     draft: true,
   };
 }

@@ -16,6 +16,10 @@ export function createUrls(basePath: string) {
     archiveYear: (year: number) => path('archive', year),
     archiveMonth: (year: number, month: number) => path('archive', year, twoDigits(month)),
     archiveDay: (year: number, month: number, day: number) => path('archive', year, twoDigits(month), twoDigits(day)),
+    /** The e-paper view: editions by year, a year's editions, one edition (date YYYY-MM-DD) by page. */
+    editions: () => path('editions'),
+    editionYear: (year: number) => path('editions', year),
+    edition: (date: string) => path('editions', date.slice(0, 4), date.slice(5)),
     column: (slug: string, page = 1) => paged(['columns', slug], page),
     tags: () => path('tags'),
     tag: (tag: string, page = 1) => paged(['tags', nameKey(tag)], page),

@@ -1,0 +1,56 @@
+/**
+ * The e-paper view end to end: a print page imported with --date and --page, its articles published, the
+ * site built and read in Chromium — from the archive to the edition, its page in print order, and each
+ * article saying where it was printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { afterAll, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build.ts';
+import { startPreview } from '../../src/cli/preview-server.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'news-editions-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('an imported page appears as an edition, its articles in print order, each saying where it was printed', async () => {
+  const contentDir = join(work, 'content');
+  mkdirSync(contentDir, { recursive: true });
+  const imported = execFileSync(process.execPath, ['src/cli/import.ts', 'tests/fixtures/print-edition-2.txt', '--date', '2025-01-02', '--page', '第5版', '--out', contentDir], { encoding: 'utf8' });
+  const titles = [...imported.matchAll(/已写入 \S+：(.+)/g)].map((match) => match[1]!);
+  expect(titles.length).toBe(3);
+  // Published as an editor does: a column chosen, draft: true removed.
+  for (const file of readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
+    const path = join(contentDir, file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('draft: true\n', 'column: 民生社会\n'));
+  }
+  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') };
+  const result = await buildSite({ env });
+  expect(result.ok, result.output.slice(-3000)).toBe(true);
+
+  const server = await startPreview(env);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined), args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/archive/`);
+    await page.getByRole('link', { name: '数字报：按版面浏览' }).click();
+    await page.getByRole('link', { name: '2025年1月2日' }).click();
+    expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
+    expect(await page.locator('h1').textContent()).toContain('2025年1月2日');
+    expect(await page.locator('.edition-page h2').allTextContents()).toEqual(['第5版']);
+    expect(await page.locator('.edition-page .article-list__title').allTextContents()).toEqual(titles);
+    await page.getByRole('link', { name: titles[1]! }).click();
+    const printed = page.locator('.article__printed a');
+    expect(await printed.textContent()).toBe('刊于2025年1月2日第5版');
+    await printed.click();
+    expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
+    // The year's list says which pages the edition had.
+    await page.goto(`${server.origin}/editions/2025/`);
+    expect(await page.locator('.edition-list li').allTextContents()).toEqual(['2025年1月2日 第5版 · 3 篇']);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}, 240_000);
