@@ -1,9 +1,11 @@
 /**
- * The one script BaseLayout inlines (reading settings: it must run before first paint), with the hash the
- * page's Content Security Policy allows it by. Computed here once, not in every page's render.
+ * What BaseLayout inlines, with the hashes the page's Content Security Policy allows them by: the one script
+ * (reading settings: it must run before first paint) and the newsroom's theme colour. Computed here once,
+ * not in every page's render.
  */
 import { minifySync } from 'vite';
 import { cspHash } from '../lib/content-security.ts';
+import { site } from '../site.config.ts';
 import written from '../scripts/reading-settings.js?raw';
 
 /** Minified, as every other script of the site is: it is in every page (about 1.2 KB instead of 2.3 KB). */
@@ -15,3 +17,7 @@ function minified(code: string): string {
 
 const source = minified(written);
 export const readingSettingsScript = { source, hash: cspHash(source) } as const;
+
+// Over the default in global.css, which Astro places after this (hence the doubled :root).
+const themeCss = `:root:root{--color-accent:light-dark(${site.themeColor.light},${site.themeColor.dark})}`;
+export const themeStyle = { source: themeCss, hash: cspHash(themeCss) } as const;

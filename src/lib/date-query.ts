@@ -5,7 +5,7 @@
  * of the index, `day`) and links its archive page, beside any text matches. A year alone (2024年) is a text
  * query: a year's articles are its archive page, and 2024年 is also common text.
  */
-import { daysInMonth, formatChineseMonth } from './dates.ts';
+import { daysInMonth, formatChineseDay, formatChineseMonth } from './dates.ts';
 import { toHalfWidth } from './search.ts';
 import { twoDigits } from './urls.ts';
 
@@ -49,5 +49,5 @@ export function dateQueryPeriod(query: DateQuery): { from: string; to: string } 
 
 /** 2024年5月6日 or 2024年5月, as the page names the period. */
 export function formatDateQuery(query: DateQuery): string {
-  return query.day === undefined ? formatChineseMonth(query.year, query.month) : `${formatChineseMonth(query.year, query.month)}${query.day}日`;
+  return query.day === undefined ? formatChineseMonth(query.year, query.month) : formatChineseDay(query.year, query.month, query.day);
 }

@@ -87,3 +87,8 @@ export const formatChineseDate: (date: Date) => string = memoized((date) => chin
 export function formatChineseMonth(year: number, month: number): string {
   return `${year}年${month}月`;
 }
+
+/** `2024年5月6日` for a calendar day given as numbers (a date query, an edition), no instant involved. */
+export function formatChineseDay(year: number, month: number, day: number): string {
+  return `${formatChineseMonth(year, month)}${day}日`;
+}

@@ -4,7 +4,7 @@
  * the edition (`edition`, the date of the printed issue), the page and its order on the page, as
  * `npm run import -- FILE --date D --page N` records them; other articles are simply not in this view.
  */
-import { formatChineseMonth } from './dates.ts';
+import { formatChineseDay } from './dates.ts';
 import { compareCodePoints } from './order.ts';
 
 export interface EditionSource {
@@ -52,7 +52,7 @@ export function pageLabel(page: string): string {
 /** 2025年6月20日 for an edition date. */
 export function editionLabel(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return `${formatChineseMonth(year!, month!)}${day}日`;
+  return formatChineseDay(year!, month!, day!);
 }
 
 /** “刊于2025年6月20日第5版”, for an article with edition data. */

@@ -197,7 +197,7 @@ export function startSearchPage(): void {
           } else if (instead && run === currentRun) {
             // Candidates are left unchecked (the words are common apart): the query may yet find something,
             // so the other word is offered, not shown in its place.
-            offerSamePinyinQuery(suggestion!, instead.terms, state);
+            offerQuery(suggestion!, '您是不是要找：', instead.terms, state);
           }
         }
       } finally {
@@ -205,7 +205,8 @@ export function startSearchPage(): void {
       }
     });
     if (run !== currentRun) return;
-    if (found.matchCount === 0 && found.openedStepsChecked && !dated?.count) offerSeparatedQuery(suggestion!, suggestSeparatedQuery(found.misses, found.terms), state);
+    const separated = found.matchCount === 0 && found.openedStepsChecked && !dated?.count ? suggestSeparatedQuery(found.misses, found.terms) : undefined;
+    if (separated) offerQuery(suggestion!, '这些词在报道中分开出现，试试分开搜索：', separated, state);
 
     /** Searches on through older parts while nothing is found, within MAX_UNASKED_CHECKS candidates. */
     async function searchOn(search: PartedSearch): Promise<void> {
@@ -433,13 +434,16 @@ class DateResultsView {
   }
 }
 
-/** “您是不是要找：刘斌” — a link to the search for a word of the same pinyin that has results. */
-function offerSamePinyinQuery(target: HTMLElement, terms: readonly string[], state: SearchState): void {
+/**
+ * A link to the same search with other terms, after a prompt: “您是不是要找：刘斌” (a word of the same pinyin),
+ * “这些词在报道中分开出现，试试分开搜索：李晓雷 燃气” (words found apart).
+ */
+function offerQuery(target: HTMLElement, prompt: string, terms: readonly string[], state: SearchState): void {
   const query = terms.join(' ');
   const link = document.createElement('a');
   link.href = `${location.pathname}${writeSearchState({ ...state, query })}`;
   link.textContent = query;
-  target.append('您是不是要找：', link);
+  target.append(prompt, link);
 }
 
 /** “仍然查找“刘滨”” — after a same-pinyin suggestion, a link to the search for the query as typed. */
@@ -450,15 +454,6 @@ function offerQueryAsTyped(target: HTMLElement, typed: string, state: SearchStat
   target.append(link);
 }
 
-/** “试试分开搜索：李晓雷 燃气” — a link to the same search with spaces between the words found apart. */
-function offerSeparatedQuery(target: HTMLElement, terms: string[] | undefined, state: SearchState): void {
-  if (!terms) return;
-  const query = terms.join(' ');
-  const link = document.createElement('a');
-  link.href = `${location.pathname}${writeSearchState({ ...state, query })}`;
-  link.textContent = query;
-  target.append('这些词在报道中分开出现，试试分开搜索：', link);
-}
 
 function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2' | 'h3'): HTMLLIElement {
   const item = document.createElement('li');
