@@ -1,20 +1,32 @@
 /**
- * How and where this build runs, from the environment, read once here: the newsroom's config
- * (site.config.ts) says who the site is, this says where it is built and served.
+ * What this build is, read once here: which newsroom (its config, content/site.yaml), from which articles,
+ * where it is served and as of when. Everything else receives these values; nothing else reads the environment
+ * or the config file.
  *
+ * - CONTENT_DIR: where the articles are (tests and benchmarks build other archives), default content/articles.
+ * - SITE_CONFIG: the newsroom's config, default site.yaml beside the content directory (content/site.yaml), so
+ *   another archive comes with its own newsroom: a second site is a second directory, not a change of code.
  * - BASE_PATH: the sub-path the site is served under (/news/), default the host's root.
  * - SITE_URL: the public origin, instead of the config's url (a staging host, the sub-path test site).
  * - BUILD_TIME (ISO 8601): the moment the site is built "as of": articles dated later are embargoed, and the
  *   Google News sitemap covers the two days before it. Fixed for reproducible builds and tests.
- * - CONTENT_DIR: where the articles are (tests and benchmarks build other archives), default content/articles.
  */
-import { resolve } from 'node:path';
-import { site } from './site.config.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { displayPath } from './lib/display-path.ts';
+import { newsroomFiles, readNewsroom, type Newsroom } from './lib/newsroom.ts';
 
+export const { contentDir, siteConfigFile } = newsroomFiles(process.env);
+export const site: Newsroom = readSiteConfig(siteConfigFile);
 export const basePath = normalizeBasePath(process.env.BASE_PATH ?? '/');
 export const siteUrl = process.env.SITE_URL ?? site.url;
 export const buildTime = parseBuildTime(process.env.BUILD_TIME);
-export const contentDir = resolve(process.env.CONTENT_DIR ?? 'content/articles');
+
+function readSiteConfig(file: string): Newsroom {
+  if (!existsSync(file)) {
+    throw new Error(`找不到站点配置 ${displayPath(file)}：每个网站在文章目录旁有一个 site.yaml（可从 content/site.yaml 复制后修改），或用 SITE_CONFIG 指定`);
+  }
+  return readNewsroom(readFileSync(file, 'utf8'), displayPath(file));
+}
 
 function parseBuildTime(value: string | undefined): Date {
   if (!value) return new Date();

@@ -4,21 +4,21 @@
  * schema field, a photo path, its body, its file name) stops the build with file:line:column and field —
  * also when the failure happens inside a library (Astro's image check, the Markdown renderer).
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { withPhotoSources } from './lib/article.ts';
-import { articleFileNameProblems, articleIdFromPath, isArticleFile } from './lib/article-id.ts';
+import { articleSchemaFor, withPhotoSources } from './lib/article.ts';
+import { articleFileNameProblems, articleIdFromPath } from './lib/article-id.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from './lib/article-file.ts';
 import { displayPath } from './lib/display-path.ts';
 import { photoFileProblem } from './lib/image-type.ts';
 import { byPlace } from './lib/order.ts';
 import { deriveSummary } from './lib/text.ts';
-import { contentDir } from './build-settings.ts';
+import { contentDir, site } from './build-settings.ts';
+import { listArticleFiles } from './cli/article-files.ts';
 import { LEAD_SUMMARY } from './data/lead-summary.ts';
 
 type ParseDataOptions<TData extends Record<string, unknown>> = Parameters<LoaderContext['parseData']>[0] & { data: TData };
@@ -34,8 +34,7 @@ function articleError(problems: readonly ArticleProblem[]): Error {
 
 /** The file names of the whole archive, checked before any file is read: two files at one URL name both. */
 function checkFileNames(): void {
-  if (!existsSync(contentDir)) return; // a new archive: the glob loader says it is missing
-  const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+  const paths = listArticleFiles(contentDir);
   const problems = articleFileNameProblems(paths, (path) => displayPath(join(contentDir, path)));
   if (problems.length) throw articleError(problems);
 }
@@ -95,7 +94,7 @@ function articlesLoader(): Loader {
           if (!decoded.ok) return reject(path, decoded.problems);
           const unchanged = unchangedEntry(context, path, decoded.source);
           if (unchanged) return { data: unchanged.data, body: unchanged.body ?? '', slug: '', rawData: '' };
-          const checked = parseArticleFile(decoded.source, file, { photoProblem: (src) => photoFileProblem(dirname(path), src) });
+          const checked = parseArticleFile(decoded.source, file, { columns: site.columns, photoProblem: (src) => photoFileProblem(dirname(path), src) });
           if (!checked.ok) return reject(path, checked.problems);
           const body = checked.body.trim();
           bodyLines.set(path, checked.bodyStartLine + (checked.body.slice(0, checked.body.indexOf(body)).match(/\n/g)?.length ?? 0));
@@ -151,5 +150,5 @@ function articlesLoader(): Loader {
 
 export const collections = {
   // Photo paths become images of Astro's pipeline (checked to exist, optimised, sized) only here; lib stays plain.
-  articles: defineCollection({ loader: articlesLoader(), schema: ({ image }) => withPhotoSources(image()) }),
+  articles: defineCollection({ loader: articlesLoader(), schema: ({ image }) => withPhotoSources(articleSchemaFor(site.columns), image()) }),
 };

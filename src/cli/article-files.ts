@@ -4,10 +4,11 @@
  * A file that is not valid UTF-8 or not a valid article stops the reader with the same file:line message.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isArticleFile } from '../lib/article-id.ts';
 import type { ArticleData } from '../lib/article.ts';
+import type { Column } from '../lib/newsroom.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../lib/article-file.ts';
 
 export interface ArticleFile {
@@ -19,15 +20,25 @@ export interface ArticleFile {
   digest: string;
 }
 
-/** The articles of `dir`, in file order; throws with every problem found when any file is not valid. */
-export function readArticleFiles(dir: string, what: string): ArticleFile[] {
+/**
+ * The article files under `dir` (paths relative to it, sorted): the one listing the build, the checker and the
+ * indexer share. A directory that is not there is an archive with nothing in it yet — a newsroom that removed
+ * the examples (`git rm -r content/articles`) and has not added its own.
+ */
+export function listArticleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+}
+
+/** The articles of `dir` (a newsroom's with these columns), in file order; throws with every problem found when any file is not valid. */
+export function readArticleFiles(dir: string, columns: readonly Column[], what: string): ArticleFile[] {
   const articles: ArticleFile[] = [];
   const problems: ArticleProblem[] = [];
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+  const files = listArticleFiles(dir);
   for (const file of files) {
     const bytes = readFileSync(join(dir, file));
     const decoded = decodeArticleFile(bytes, file);
-    const parsed = decoded.ok ? parseArticleFile(decoded.source, file) : decoded;
+    const parsed = decoded.ok ? parseArticleFile(decoded.source, file, { columns }) : decoded;
     const digest = createHash('sha256').update(bytes).digest('hex');
     if (parsed.ok) articles.push({ file: file.split('\\').join('/'), data: parsed.data, body: parsed.body, digest });
     else problems.push(...parsed.problems);

@@ -4,7 +4,7 @@
  * succeeded. A build that fails at any point — an article, a page, an image, the search index — leaves no
  * half-written site, and the last good one stays where it was.
  *
- * The environment says what to build, as for `astro build` itself: CONTENT_DIR, OUT_DIR (default dist),
+ * The environment says what to build, as for `astro build` itself: CONTENT_DIR, SITE_CONFIG, OUT_DIR (default dist),
  * ASTRO_CACHE_DIR, SITE_URL, BASE_PATH, BUILD_TIME, SEARCH_PAGES_PER_PART.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,6 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { newsroomFiles } from '../lib/newsroom.ts';
 import { fingerprint } from './fingerprint.ts';
 import { ASTRO_CLI } from './preview-server.ts';
 
@@ -51,7 +52,7 @@ export async function buildSite({ env = process.env, stdio = 'pipe', nodeArgs = 
   const partial = partialDir(root, cacheDir);
   const unlock = await lockBuild(partial, cacheDir);
   try {
-    await forgetStaleContent(root, cacheDir);
+    await forgetStaleContent(root, cacheDir, newsroomFiles(env, root).siteConfigFile);
     await rm(partial, { recursive: true, force: true }); // what a build that was killed left
     return await runAstroBuild({ root, env, stdio, nodeArgs, onStart, onOutput, outDir, partial });
   } finally {
@@ -164,15 +165,18 @@ const DEFAULT_CACHE_DIR = 'node_modules/.astro';
  * digest) and the incremental build's pages are made with. Astro notices a changed config, but not a changed
  * Markdown plugin's code (withastro/astro#13028), so a kept cache would serve articles rendered by the old
  * one. All of src/ counts, wherever a plugin lives: a change to the code costs one cold build, never a stale
- * page. (Astro's own check of a page's modules would catch a template; this catches everything.)
+ * page. (Astro's own check of a page's modules would catch a template; this catches everything.) So does the
+ * newsroom's config, which Astro does not see as a module: every page shows it, and its columns decide which
+ * articles are valid.
  */
 const CONTENT_CACHE_INPUTS = ['astro.config.ts', 'src', 'package-lock.json'];
 const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist'];
 
 /** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
-async function forgetStaleContent(root: string, cacheDir: string): Promise<void> {
+async function forgetStaleContent(root: string, cacheDir: string, siteConfigFile: string): Promise<void> {
   const file = join(cacheDir, 'news-content-fingerprint');
-  const current = fingerprint(root, CONTENT_CACHE_INPUTS);
+  const siteConfig = await readFile(siteConfigFile, 'utf8').catch(() => '(missing)');
+  const current = fingerprint(root, CONTENT_CACHE_INPUTS, { siteConfig });
   const previous = await readFile(file, 'utf8').catch(() => undefined);
   if (previous === current) return;
   await Promise.all(CONTENT_CACHE_FILES.map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));

@@ -5,11 +5,12 @@
  * each file atomically.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../build-settings.ts';
-import { articleFileNameProblems, isArticleFile } from '../lib/article-id.ts';
+import { contentDir, site } from '../build-settings.ts';
+import { listArticleFiles } from './article-files.ts';
+import { articleFileNameProblems } from '../lib/article-id.ts';
 import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { photoFileProblem } from '../lib/image-type.ts';
@@ -27,7 +28,7 @@ if (!values['content-only']) {
 }
 
 // The same files, read the same way, as the build: lib/article-id.ts and lib/article-file.ts.
-const paths = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter(isArticleFile).sort();
+const paths = listArticleFiles(contentDir);
 const shown = (file: string) => displayPath(join(contentDir, file));
 const problems: LintProblem[] = articleFileNameProblems(paths, shown).map((problem) => lintError(problem, 'file-name'));
 const files = paths.flatMap((file) => {
@@ -37,7 +38,7 @@ const files = paths.flatMap((file) => {
     problems.push(...decoded.problems.map((problem) => lintError(problem, 'encoding')));
     return [];
   }
-  return [{ path, file: shown(file), source: decoded.source, options: { photoProblem: (src: string) => photoFileProblem(dirname(path), src) } }];
+  return [{ path, file: shown(file), source: decoded.source, options: { columns: site.columns, photoProblem: (src: string) => photoFileProblem(dirname(path), src) } }];
 });
 problems.push(...lintArchive(files));
 

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../build-settings.ts';
+import { contentDir, site } from '../build-settings.ts';
 import { describeChange, dueChanges, nextChange } from '../lib/schedule.ts';
 import { NEWS_TIME_ZONE } from '../lib/dates.ts';
 import { readArticleFiles } from './article-files.ts';
@@ -37,7 +37,7 @@ function main(): void {
   const { values } = parseArgs({ options: { since: { type: 'string' }, now: { type: 'string' } } });
   const since = time('since', values.since);
   const now = values.now === undefined ? new Date() : time('now', values.now);
-  const articles = readArticleFiles(contentDir, '无法判断是否需要定时发布').map(({ file, data }) => ({ file, date: data.date, draft: data.draft }));
+  const articles = readArticleFiles(contentDir, site.columns, '无法判断是否需要定时发布').map(({ file, data }) => ({ file, date: data.date, draft: data.draft }));
   const due = dueChanges(articles, since, now);
   if (due.length) {
     console.log(`自上次发布（${formatTime(since)}）以来，有 ${due.length} 项到期，需要重新生成网站：`);

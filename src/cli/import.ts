@@ -2,13 +2,14 @@
  * `npm run import -- <print-edition.txt> --date YYYY-MM-DD [--page N] [--dry-run] [--force] [--out DIR]`
  *
  * Splits the plain text of a printed page into articles (lib/print-edition.ts) and writes one Markdown file
- * each under content/articles/YYYY/MM/. With --page, each records where it was printed (source.edition,
+ * each under YYYY/MM/ of the content directory (content/articles, or --out). With --page, each records where it was printed (source.edition,
  * source.page, source.order: the date, the 版次 and its place on the page), for the e-paper view. All or nothing: if any article fails to parse, or a target exists
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir, site } from '../build-settings.ts';
 import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
 import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
 import { displayPath } from '../lib/display-path.ts';
@@ -31,7 +32,7 @@ function main(): void {
         page: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
-        out: { type: 'string', default: 'content/articles' },
+        out: { type: 'string', default: displayPath(contentDir) },
       },
     });
   } catch (error) {
@@ -64,7 +65,7 @@ function main(): void {
     return { article, path, content };
   });
   const problems = planned.flatMap(({ article, path, content }) => {
-    const check = parseArticleFile(content, path);
+    const check = parseArticleFile(content, path, { columns: site.columns });
     if (!check.ok) return check.problems.map((problem) => `${file}:${article.line}: 生成的稿件不合格式（${problem.field}：${problem.message}）`);
     if (existsSync(path) && !args.values.force) return [`${file}:${article.line}: ${path} 已存在；确认要覆盖请加 --force`];
     return [];

@@ -33,7 +33,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { contentDir } from '../build-settings.ts';
+import { buildTime, contentDir, site } from '../build-settings.ts';
 import { readArticleFiles } from './article-files.ts';
 import { fingerprint } from './fingerprint.ts';
 import { linkTree } from './link-tree.ts';
@@ -47,7 +47,6 @@ import { buildReadingTable, buildVocabulary, shardVocabulary, vocabularyWords } 
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildTime } from '../build-settings.ts';
 
 /**
  * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
@@ -99,7 +98,7 @@ export function readArchive(dir: string, now: Date): { manifest: ArchiveManifest
   const urls = createUrls('/');
   const manifest: ArchiveManifest = { builtAt: now.toISOString(), articles: [] };
   const published: PublishedArticle[] = [];
-  for (const { file, data, body, digest } of readArticleFiles(dir, '不能建立搜索索引')) {
+  for (const { file, data, body, digest } of readArticleFiles(dir, site.columns, '不能建立搜索索引')) {
     const id = articleIdFromPath(file);
     const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
     manifest.articles.push(entry);
@@ -178,7 +177,7 @@ function startSignal(): Promise<void> {
  * to src/lib.
  */
 export function indexerFingerprint(root: string, settings: Record<string, string | undefined>): string {
-  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/build-settings.ts', 'src/site.config.ts', 'package-lock.json'], settings);
+  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/build-settings.ts', 'package-lock.json'], settings);
 }
 
 /** The key of a part in the cache: its period, its articles (id and file digest), and the fingerprint. */

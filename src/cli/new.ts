@@ -1,10 +1,11 @@
 /**
- * `npm run new -- "标题" [--out content/articles]`: starts a new article dated today (China time) as a draft,
+ * `npm run new -- "标题" [--out DIR]`: starts a new article dated today (China time) as a draft,
  * with valid frontmatter, and prints its path. Never overwrites an existing file.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir, site } from '../build-settings.ts';
 import { formatArticleFile, parseArticleFile, formatProblem } from '../lib/article-file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { displayPath } from '../lib/display-path.ts';
@@ -15,7 +16,7 @@ const USAGE = '用法：npm run new -- "标题" [--out content/articles]';
 function main(): void {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'content/articles' } },
+    options: { out: { type: 'string', default: displayPath(contentDir) } },
   });
   const title = positionals.join(' ').trim();
   if (!title) {
@@ -26,7 +27,7 @@ function main(): void {
   const [year, month] = today.split('-');
   const path = join(values.out, year!, month!, `${slugFor(title)}.md`);
   const content = formatArticleFile({ title, date: today, byline: [], tags: [], draft: true }, ['本报讯 ']);
-  const checked = parseArticleFile(content, path);
+  const checked = parseArticleFile(content, path, { columns: site.columns });
   if (!checked.ok) {
     console.error(checked.problems.map(formatProblem).join('\n'));
     process.exit(1);

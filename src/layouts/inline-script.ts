@@ -5,7 +5,7 @@
  */
 import { minifySync } from 'vite';
 import { cspHash } from '../lib/content-security.ts';
-import { site } from '../site.config.ts';
+import { site } from '../build-settings.ts';
 import written from '../scripts/reading-settings.js?raw';
 
 /** Minified, as every other script of the site is: it is in every page (about 1.2 KB instead of 2.3 KB). */

@@ -6,11 +6,13 @@
  * Astro's default parser (js-yaml) turns dates into Date objects and silently rolls an impossible
  * `2024-13-40` over to 2025-02-09; reading the text ourselves lets the schema reject it.
  */
-import { isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Node } from 'yaml';
-import { ARTICLE_FIELDS, articleSchema, type ArticleData } from './article.ts';
+import { isMap, LineCounter, parseDocument, stringify, visit } from 'yaml';
+import { ARTICLE_FIELDS, articleSchemaFor, type ArticleData } from './article.ts';
+import type { Column } from './newsroom.ts';
 import { byPlace } from './order.ts';
 import { hasBodyText } from './text.ts';
 import { findUnsafeHtml } from './unsafe-html.ts';
+import { keyNodeAt, nearestNode, positionOf } from './yaml-positions.ts';
 
 export interface ArticleProblem {
   file: string;
@@ -28,6 +30,8 @@ export type ArticleFileResult =
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 export interface ParseArticleOptions {
+  /** The newsroom's columns (栏目): an article's `column` must be one of them (site.columns). */
+  columns: readonly Column[];
   /**
    * What is wrong with a photo's `src` (relative to the article file): missing, or not an image. Given by the
    * callers that can look at the file system (the content loader, `npm run check`), so a wrong path is
@@ -48,7 +52,7 @@ export function decodeArticleFile(bytes: Uint8Array, file: string): { ok: true; 
   }
 }
 
-export function parseArticleFile(source: string, file: string, options: ParseArticleOptions = {}): ArticleFileResult {
+export function parseArticleFile(source: string, file: string, options: ParseArticleOptions): ArticleFileResult {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     return fail(file, 1, 1, '', '文件开头缺少 frontmatter：第一行应为 ---，随后是 title、date、column 等字段，再以 --- 结束');
@@ -57,10 +61,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
   // Line 1 is the opening ---, so frontmatter line n is file line n + 1.
-  const at = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line + 1, column: pos.col };
-  };
+  const at = (offset: number | undefined) => positionOf(lineCounter, offset, 1);
 
   if (doc.errors.length > 0) {
     return {
@@ -91,7 +92,7 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
     return fail(file, 2, 1, '', 'frontmatter 应为“字段: 值”的列表');
   }
 
-  const result = articleSchema.safeParse(raw);
+  const result = articleSchemaFor(options.columns).safeParse(raw);
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
   const unsafe = bodyHtmlProblems(body, bodyStartLine, options).map((problem) => ({ file, ...problem, field: '' }));
@@ -164,36 +165,6 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
 
 function fail(file: string, line: number, column: number, field: string, message: string): ArticleFileResult {
   return { ok: false, problems: [{ file, line, column, field, message }] };
-}
-
-/** The node at `path`, or the closest ancestor that exists (a missing field points at its parent). */
-function nearestNode(root: unknown, path: readonly (string | number)[]): Node | undefined {
-  let node = root as Node | undefined;
-  for (const segment of path) {
-    const child = childNode(node, segment);
-    if (!child) return keyNodeAt(root, path) ?? node;
-    node = child;
-  }
-  return node;
-}
-
-/** The key node of the last segment of `path` (used for unknown keys, which have no value worth pointing at). */
-function keyNodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
-  let node = root as Node | undefined;
-  for (const [index, segment] of path.entries()) {
-    if (index === path.length - 1 && isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-      return pair?.key as Node | undefined;
-    }
-    node = childNode(node, segment);
-  }
-  return undefined;
-}
-
-function childNode(node: Node | undefined, segment: string | number): Node | undefined {
-  if (!node || !('get' in node) || typeof node.get !== 'function') return undefined;
-  const child = (node as { get(key: unknown, keepScalar: true): unknown }).get(segment, true);
-  return child && typeof child === 'object' && 'range' in child ? (child as Node) : undefined;
 }
 
 /** An article file: YAML frontmatter, then the paragraphs separated by blank lines. */

@@ -5,12 +5,10 @@
  * Astro's content layer on the same zod instance. Nothing else from Astro is imported.
  */
 import { z } from 'astro/zod';
-import { columns } from '../site.config.ts';
 import { BYLINE_CREDITS, BYLINE_ROLES } from './bylines.ts';
 import { parseNewsDate } from './dates.ts';
+import type { Column } from './newsroom.ts';
 import { namePathProblem } from './urls.ts';
-
-const columnNames = columns.map((column) => column.name) as [string, ...string[]];
 
 const text = (field: string) =>
   z
@@ -85,52 +83,71 @@ const photoSchema = z.strictObject({
   credit: text('摄影者（credit）').optional(),
 });
 
-/** The article as an editor writes it, with photo sources as plain paths. */
-export const articleSchema = z
-  .strictObject({
-    title: text('主题（title）'),
-    subtitle: text('副题（subtitle）').optional(),
-    kicker: text('引题（kicker）').optional(),
-    date: newsDate('发布日期（date）'),
-    updated: newsDate('更新日期（updated）').optional(),
-    /** 更正: what was corrected, shown on the article; give `updated` with it. */
-    correction: text('更正说明（correction）').optional(),
-    summary: text('导语（summary）').optional(),
-    // Optional only while a draft: an imported article waits for the editor to choose its column.
-    column: z
-      .enum(columnNames, {
-        error: (issue) =>
-          `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在 src/site.config.ts）`,
+/**
+ * The article as an editor writes it, with photo sources as plain paths, in a newsroom with these columns
+ * (栏目): the one field that differs between newsrooms. Built once per column table (articleSchemaFor).
+ */
+function buildArticleSchema(columns: readonly Column[]) {
+  const columnNames = columns.map((column) => column.name);
+  return (
+    z
+      .strictObject({
+        title: text('主题（title）'),
+        subtitle: text('副题（subtitle）').optional(),
+        kicker: text('引题（kicker）').optional(),
+        date: newsDate('发布日期（date）'),
+        updated: newsDate('更新日期（updated）').optional(),
+        /** 更正: what was corrected, shown on the article; give `updated` with it. */
+        correction: text('更正说明（correction）').optional(),
+        summary: text('导语（summary）').optional(),
+        // Optional only while a draft: an imported article waits for the editor to choose its column.
+        column: z
+          .enum(columnNames as [string, ...string[]], {
+            error: (issue) =>
+              `栏目“${String(issue.input)}”不在栏目表中，可选：${columnNames.join('、')}（栏目表在站点配置 site.yaml 的 columns）`,
+          })
+          .optional(),
+        tags: z.array(pageName('标签')).default([]),
+        byline: z.array(bylineEntrySchema).default([]),
+        people: z.array(pageName('人名')).default([]),
+        source: sourceSchema.optional(),
+        photos: z.array(photoSchema).default([]),
+        draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
       })
-      .optional(),
-    tags: z.array(pageName('标签')).default([]),
-    byline: z.array(bylineEntrySchema).default([]),
-    people: z.array(pageName('人名')).default([]),
-    source: sourceSchema.optional(),
-    photos: z.array(photoSchema).default([]),
-    draft: z.boolean({ error: 'draft 应为 true 或 false' }).default(false),
-  })
-  .superRefine((data, ctx) => {
-    if (!data.column && !data.draft) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['column'],
-        message: `缺少栏目（column），可选：${columnNames.join('、')}`,
-      });
-    }
-    if (data.correction && !data.updated) {
-      ctx.addIssue({ code: 'custom', path: ['correction'], message: '有更正说明时请同时填写更新日期（updated）' });
-    }
-    if (data.updated && data.updated < data.date) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['updated'],
-        message: '更新日期早于发布日期',
-      });
-    }
-  })
-  // Past the check above only a draft can lack a column; '' keeps `column` a plain string everywhere.
-  .transform(({ column, ...data }) => ({ ...data, column: column ?? '' }));
+      .superRefine((data, ctx) => {
+        if (!data.column && !data.draft) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['column'],
+            message: `缺少栏目（column），可选：${columnNames.join('、')}`,
+          });
+        }
+        if (data.correction && !data.updated) {
+          ctx.addIssue({ code: 'custom', path: ['correction'], message: '有更正说明时请同时填写更新日期（updated）' });
+        }
+        if (data.updated && data.updated < data.date) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['updated'],
+            message: '更新日期早于发布日期',
+          });
+        }
+      })
+      // Past the check above only a draft can lack a column; '' keeps `column` a plain string everywhere.
+      .transform(({ column, ...data }) => ({ ...data, column: column ?? '' }))
+  );
+}
+
+export type ArticleSchema = ReturnType<typeof buildArticleSchema>;
+
+const schemas = new WeakMap<readonly Column[], ArticleSchema>();
+
+/** The article schema of a newsroom with these columns; the same object for the same table (zod compiles it on first use). */
+export function articleSchemaFor(columns: readonly Column[]): ArticleSchema {
+  let schema = schemas.get(columns);
+  if (!schema) schemas.set(columns, (schema = buildArticleSchema(columns)));
+  return schema;
+}
 
 /**
  * The article schema, with each photo's `src` then parsed by `photoSource` (Astro's `image()`, which resolves
@@ -138,8 +155,8 @@ export const articleSchema = z
  * `image()` belongs to the article; building the whole schema, and compiling it on its first parse, each time
  * cost about 1.5 ms an article. This builds only the photo step per article and reuses the rest.
  */
-export function withPhotoSources<Source extends z.ZodType>(photoSource: Source) {
-  return articleSchema.transform(async (article, ctx) => {
+export function withPhotoSources<Source extends z.ZodType>(schema: ArticleSchema, photoSource: Source) {
+  return schema.transform(async (article, ctx) => {
     const photos: (Omit<ArticleData['photos'][number], 'src'> & { src: z.output<Source> })[] = [];
     for (const [index, photo] of article.photos.entries()) {
       const source = await photoSource.safeParseAsync(photo.src);
@@ -155,10 +172,13 @@ export function withPhotoSources<Source extends z.ZodType>(photoSource: Source) 
   });
 }
 
-export type ArticleData = z.output<typeof articleSchema>;
-export type ArticleInput = z.input<typeof articleSchema>;
+export type ArticleData = z.output<ArticleSchema>;
+export type ArticleInput = z.input<ArticleSchema>;
 
-export const ARTICLE_FIELDS = Object.keys(articleSchema.in.shape);
+/** The frontmatter's fields, named when an editor writes one that does not exist (the same in every newsroom). */
+export const ARTICLE_FIELDS = Object.keys(
+  buildArticleSchema([{ slug: 'any', name: 'any', description: 'any' }]).in.shape,
+);
 
 /** Whether an article may appear anywhere in the built site: not a draft, and not dated after `now`. */
 export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now: Date): boolean {

@@ -19,8 +19,8 @@ export interface LintProblem {
 export interface LintFile {
   file: string;
   source: string;
-  /** How to check what lies beside the file (its photos). */
-  options?: ParseArticleOptions;
+  /** The newsroom's columns, and how to check what lies beside the file (its photos). */
+  options: ParseArticleOptions;
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };

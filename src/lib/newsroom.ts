@@ -1,12 +1,21 @@
 /**
- * A newsroom's identity, as its config file (src/site.config.ts) declares it: name, description, publisher
+ * A newsroom's identity, as its config file (content/site.yaml) declares it: name, description, publisher
  * (主办单位), the 栏目, the footer every site hosted in mainland China must show (ICP 备案号, 公安机关备案号),
- * contact and copyright, and the theme colour. Validated like an article: a bad config stops the build naming
- * the field and what is wrong, in Chinese, before anything is built.
+ * contact and copyright, and the theme colour. YAML, like an article's frontmatter, and validated like one: a
+ * bad config stops the build naming the file, line and field and what is wrong, in Chinese, before anything
+ * is built. Code receives the result as a value (lib never reads the config itself), so any newsroom can be
+ * tested in-process.
  */
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { LineCounter, parseDocument } from 'yaml';
+import { keyNodeAt, nearestNode, positionOf } from './yaml-positions.ts';
 
-const text = (label: string) => z.string({ error: `${label}应为文字` }).trim().min(1, `${label}不能为空`);
+const text = (label: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为文字`) })
+    .trim()
+    .min(1, `${label}不能为空`);
 const colour = (label: string) => z.string({ error: `${label}应为颜色` }).regex(/^#[0-9a-fA-F]{6}$/, `${label}应写成 #RRGGBB，例如 #9b1c1c`);
 
 export const columnSchema = z.strictObject({
@@ -64,16 +73,56 @@ export type Newsroom = z.output<typeof newsroomSchema>;
 export type NewsroomInput = z.input<typeof newsroomSchema>;
 export type Column = Newsroom['columns'][number];
 
-/** The config, checked; a bad one raises an error naming each field that is wrong. */
-export function parseNewsroom(value: unknown, source = 'src/site.config.ts'): Newsroom {
+/** A config's value, checked; a bad one raises an error naming each field that is wrong (`where` places it in the file). */
+export function parseNewsroom(value: unknown, file: string, where?: (path: readonly PropertyKey[], isKey: boolean) => string): Newsroom {
   const result = newsroomSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '（整个配置）';
-    const message = issue.code === 'unrecognized_keys' ? `未知字段 ${issue.keys.join('、')}：请删除或改正拼写` : issue.message;
-    return `  ${field}：${message}`;
+  const problems = result.error.issues.flatMap((issue) => {
+    const problem = (path: readonly PropertyKey[], message: string, isKey = false) => {
+      const field = path.map(String).join('.');
+      return `  ${where ? `${where(path, isKey)} ` : ''}${field ? `字段 ${field}` : '整个配置'}：${message}`;
+    };
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => problem([...issue.path, key], `未知字段“${key}”：请删除或改正拼写`, true));
+    return [problem(issue.path, issue.message)];
   });
-  throw new Error(`站点配置 ${source} 有误，构建已停止：\n${problems.join('\n')}`);
+  throw new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
+}
+
+/** The newsroom of a config file's text (YAML); a bad one raises an error naming file:line:column and field. */
+export function readNewsroom(source: string, file: string): Newsroom {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number | undefined) => {
+    const { line, column } = positionOf(lineCounter, offset);
+    return `${file}:${line}:${column}`;
+  };
+  if (doc.errors.length) {
+    const problems = doc.errors.map((error) => `  ${at(error.pos[0])} 不是合法的 YAML：${error.message.split('\n')[0]}`);
+    throw new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
+  }
+  const where = (path: readonly PropertyKey[], isKey: boolean) => at((isKey ? keyNodeAt(doc.contents, path) : nearestNode(doc.contents, path))?.range?.[0]);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 }); // no YAML aliases (*name): nothing in a config needs one
+  } catch (error) {
+    throw new Error(`站点配置 ${file} 有误，构建已停止：\n  ${file}:1:1 无法读取：${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseNewsroom(value, file, where);
+}
+
+/** Articles name their column as editors know it (时政要闻); URLs use the slug. */
+export function columnByName(newsroom: Newsroom, name: string): Column | undefined {
+  return newsroom.columns.find((column) => column.name === name);
+}
+
+/**
+ * Where a newsroom's files are, given a build's environment: its articles (CONTENT_DIR, default
+ * content/articles) and its config (SITE_CONFIG, default site.yaml beside the articles' directory), so that
+ * another archive comes with its own newsroom.
+ */
+export function newsroomFiles(env: { CONTENT_DIR?: string; SITE_CONFIG?: string }, cwd = process.cwd()): { contentDir: string; siteConfigFile: string } {
+  const contentDir = resolve(cwd, env.CONTENT_DIR ?? 'content/articles');
+  return { contentDir, siteConfigFile: resolve(cwd, env.SITE_CONFIG ?? join(dirname(contentDir), 'site.yaml')) };
 }
 
 /** A line of the footer: text, and where it links if it does. */

@@ -3,8 +3,7 @@ import type { APIRoute } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { isRecentNews, newsSitemapXml } from '../lib/structured-data.ts';
-import { site } from '../site.config.ts';
-import { buildTime, siteUrl } from '../build-settings.ts';
+import { buildTime, site, siteUrl } from '../build-settings.ts';
 
 export const GET: APIRoute = async () => {
   const { articles } = await loadArchive();

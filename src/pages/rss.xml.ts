@@ -8,8 +8,7 @@ import { loadArchive, summaryOf } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/bylines.ts';
 import { escapeXml } from '../lib/structured-data.ts';
-import { site } from '../site.config.ts';
-import { siteUrl } from '../build-settings.ts';
+import { site, siteUrl } from '../build-settings.ts';
 
 export const FEED_SIZE = 50;
 

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeArticleFile, formatProblem, parseArticleFile, type ArticleProblem } from '../../src/lib/article-file.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile as parseWithOptions, type ArticleProblem, type ParseArticleOptions } from '../../src/lib/article-file.ts';
+import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
+
+/** Articles of the test newsroom 中原新闻 (tests/fixtures/sites/zhongyuan), unless a test says which. */
+const parseArticleFile = (source: string, file: string, options: Partial<ParseArticleOptions> = {}) => parseWithOptions(source, file, { columns: ZHONGYUAN.newsroom.columns, ...options });
 
 const valid = `---
 title: 中原区领导调研安全生产工作
@@ -44,15 +48,24 @@ describe('parseArticleFile', () => {
     expect(result.bodyStartLine).toBe(14);
   });
 
-  it('accepts every article in content/', () => {
-    const root = 'content/articles';
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it.each([
+    ['中原新闻', ZHONGYUAN],
+    ['青苇新闻', QINGWEI],
+  ])('accepts every article of the test newsroom %s, in its own columns', (_name, site) => {
+    const files = readdirSync(site.articles, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {
-      const path = join(root, file);
-      const result = parseArticleFile(readFileSync(path, 'utf8'), relative('.', path));
+      const path = join(site.articles, file);
+      const result = parseWithOptions(readFileSync(path, 'utf8'), relative('.', path), { columns: site.newsroom.columns });
       expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
     }
+  });
+
+  it("checks the column against the newsroom's own columns", () => {
+    const result = parseWithOptions(valid, 'a.md', { columns: QINGWEI.newsroom.columns });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'a.md:5:9 字段 column：栏目“安全应急”不在栏目表中，可选：要闻、乡村振兴、生态环保、便民服务（栏目表在站点配置 site.yaml 的 columns）',
+    ]);
   });
 
   it.each([

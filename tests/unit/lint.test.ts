@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lintArchive, type LintProblem } from '../../src/lib/lint.ts';
+import { applyFixes, lintArchive as lintWithOptions, type LintFile, type LintProblem } from '../../src/lib/lint.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
+
+/** Files of the test newsroom 中原新闻. */
+const lintArchive = (files: readonly Omit<LintFile, 'options'>[]) => lintWithOptions(files.map((file) => ({ ...file, options: { columns: ZHONGYUAN.newsroom.columns } })));
 
 const article = (body: string, extra = '', name = '唐善普', title = '测试稿件') =>
   `---\ntitle: ${title}\ndate: 2024-05-06\ncolumn: 时政要闻\nsummary: 导语。\nbyline:\n  - role: 记者\n    name: ${name}\n${extra}---\n${body}\n`;

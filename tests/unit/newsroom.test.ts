@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { footerLines, parseNewsroom, publicSecurityRecord, type NewsroomInput } from '../../src/lib/newsroom.ts';
-import { site } from '../../src/site.config.ts';
+import { columnByName, footerLines, parseNewsroom as parseWithFile, publicSecurityRecord, readNewsroom, type NewsroomInput } from '../../src/lib/newsroom.ts';
+import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
+
+const parseNewsroom = (value: unknown) => parseWithFile(value, 'site.yaml');
 
 const valid: NewsroomInput = {
   name: '河西新闻',
@@ -21,9 +24,12 @@ const valid: NewsroomInput = {
 };
 
 describe('parseNewsroom', () => {
-  it('accepts a newsroom and the example config', () => {
+  it('accepts a newsroom, and the config files of the test newsrooms', () => {
     expect(parseNewsroom(valid).columns.map((column) => column.slug)).toEqual(['news', 'life']);
-    expect(site.columns.length).toBeGreaterThan(0);
+    expect(ZHONGYUAN.newsroom.name).toBe('中原新闻');
+    expect(QINGWEI.newsroom).toMatchObject({ name: '青苇新闻', icp: '湘ICP备2099000001号-1', pageSize: 10 });
+    expect(columnByName(QINGWEI.newsroom, '生态环保')?.slug).toBe('ecology');
+    expect(columnByName(QINGWEI.newsroom, '安全应急')).toBeUndefined();
   });
 
   it('names every wrong field, in Chinese, and the file', () => {
@@ -38,18 +44,52 @@ describe('parseNewsroom', () => {
     };
     let message = '';
     try {
-      parseNewsroom(bad, 'tests/fixtures/other/site.config.ts');
+      parseWithFile(bad, 'tests/fixtures/other/site.yaml');
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('站点配置 tests/fixtures/other/site.config.ts 有误，构建已停止');
-    expect(message).toContain('name：站名（name）不能为空');
-    expect(message).toContain('url：网站地址（url）应为 http:// 或 https:// 开头的完整网址');
-    expect(message).toContain('icp：ICP 备案号（icp）应照备案写');
-    expect(message).toContain('themeColor.light：浅色主题色（themeColor.light）应写成 #RRGGBB');
-    expect(message).toContain('columns.1.slug：栏目网址名“news”重复了');
-    expect(message).toContain('columns.1.name：栏目名称“要闻”重复了');
-    expect(message).toContain('未知字段 colour');
+    expect(message).toContain('站点配置 tests/fixtures/other/site.yaml 有误，构建已停止');
+    expect(message).toContain('字段 name：站名（name）不能为空');
+    expect(message).toContain('字段 url：网站地址（url）应为 http:// 或 https:// 开头的完整网址');
+    expect(message).toContain('字段 icp：ICP 备案号（icp）应照备案写');
+    expect(message).toContain('字段 themeColor.light：浅色主题色（themeColor.light）应写成 #RRGGBB');
+    expect(message).toContain('字段 columns.1.slug：栏目网址名“news”重复了');
+    expect(message).toContain('字段 columns.1.name：栏目名称“要闻”重复了');
+    expect(message).toContain('字段 colour：未知字段“colour”');
+  });
+});
+
+describe('readNewsroom', () => {
+  const source = readFileSync(QINGWEI.config, 'utf8');
+  const problems = (text: string) => {
+    try {
+      readNewsroom(text, 'site.yaml');
+    } catch (error) {
+      return (error as Error).message.split('\n');
+    }
+    throw new Error('the config was accepted');
+  };
+
+  it('reads a config file as parseNewsroom checks its value', () => {
+    expect(readNewsroom(source, 'site.yaml')).toEqual(QINGWEI.newsroom);
+  });
+
+  it('names the line and column of each wrong field, a missing one at its parent, an unknown one at its key', () => {
+    const lineOf = (text: string, start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1;
+    const bad = source.replace('icp: 湘ICP备2099000001号-1', 'icp: 湘ICP 2099').replace("  dark: '#86efac'", "  dark: green\nlogo: qingwei.png").replace(/^tagline: .*\n/m, '');
+    expect(problems(bad)).toEqual([
+      '站点配置 site.yaml 有误，构建已停止：',
+      // A missing field is at the start of the config, where it would go.
+      `  site.yaml:${lineOf(bad, 'name:')}:1 字段 tagline：缺少副标题（tagline）`,
+      `  site.yaml:${lineOf(bad, 'icp:')}:6 字段 icp：ICP 备案号（icp）应照备案写，例如 豫ICP备2024000000号-1`,
+      `  site.yaml:${lineOf(bad, '  dark:')}:9 字段 themeColor.dark：深色主题色（themeColor.dark）应写成 #RRGGBB，例如 #9b1c1c`,
+      `  site.yaml:${lineOf(bad, 'logo:')}:1 字段 logo：未知字段“logo”：请删除或改正拼写`,
+    ]);
+  });
+
+  it('names the line of a YAML syntax error and refuses aliases', () => {
+    expect(problems('name: 青苇新闻\ntagline: [未闭合\n')[1]).toMatch(/^ {2}site\.yaml:\d+:\d+ 不是合法的 YAML：/);
+    expect(problems('name: &n 青苇新闻\npublisher: *n\n')[1]).toMatch(/^ {2}site\.yaml:1:1 无法读取：/);
   });
 });
 

@@ -5,6 +5,7 @@ import { parseArticleFile } from '../../src/lib/article-file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import { importedFrontmatter, parseBylineLine, parsePrintEdition, type PrintArticle } from '../../src/lib/print-edition.ts';
 import { bodyParagraphs } from '../../src/lib/text.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 function articles(file: string, editionDate: string): PrintArticle[] {
   const result = parsePrintEdition(readFileSync(file, 'utf8'), editionDate);
@@ -14,11 +15,11 @@ function articles(file: string, editionDate: string): PrintArticle[] {
 
 describe('importing the seed page', () => {
   const imported = articles('tests/fixtures/seed-print-page.txt', '2024-05-06');
-  const root = 'content/articles';
+  const root = ZHONGYUAN.articles;
   const seeds = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.md'))
     .map((file) => {
-      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file);
+      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file, { columns: ZHONGYUAN.newsroom.columns });
       if (!parsed.ok) throw new Error(file);
       return parsed;
     });

@@ -14,20 +14,21 @@ import { isoDay } from '../../src/lib/dates.ts';
 import { indexedText } from '../../src/lib/search-index.ts';
 import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 function loadArticles(root: string): Map<string, { text: string; day: string }> {
   const texts = new Map<string, { text: string; day: string }>();
   for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
-    const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), join(root, file));
+    const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), join(root, file), { columns: ZHONGYUAN.newsroom.columns });
     if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((problem) => problem.message).join('; ')}`);
     texts.set(file.replace(/\.md$/, ''), { text: indexedText(parsed.data, parsed.body), day: isoDay(parsed.data.date) });
   }
   return texts;
 }
 
-const articles = new Map([...loadArticles('content/articles'), ...loadArticles('tests/fixtures/search-corpus')]);
+const articles = new Map([...loadArticles(ZHONGYUAN.articles), ...loadArticles('tests/fixtures/search-corpus')]);
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as EvalQuery[];
 
 describe('search-evaluation fixture', () => {

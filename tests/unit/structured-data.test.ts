@@ -1,7 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/lib/article.ts';
+import { articleSchemaFor } from '../../src/lib/article.ts';
 import { isRecentNews, jsonForHtml, newsArticleJsonLd, newsSitemapXml } from '../../src/lib/structured-data.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
+
+const articleSchema = articleSchemaFor(ZHONGYUAN.newsroom.columns);
 
 const article = articleSchema.parse({
   title: '中原区领导调研安全生产工作',

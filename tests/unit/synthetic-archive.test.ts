@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
+import { SYNTHETIC_SITE, writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 
 const dirs: string[] = [];
@@ -23,7 +23,7 @@ describe('writeSyntheticArchive', () => {
     expect(summary.articles).toBe(300);
     const years = new Set<string>();
     for (const name of names) {
-      const parsed = parseArticleFile(readFileSync(join(dir, name), 'utf8'), name);
+      const parsed = parseArticleFile(readFileSync(join(dir, name), 'utf8'), name, { columns: SYNTHETIC_SITE.newsroom.columns });
       expect(parsed.ok, name).toBe(true);
       if (!parsed.ok) continue;
       const [year, month] = name.split('/');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 import { findUnsafeHtml } from '../../src/lib/unsafe-html.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 /** The one problem of `text` placed after a first paragraph in a body that starts on file line 20. */
 function onlyProblem(text: string) {
@@ -132,7 +133,7 @@ describe('findUnsafeHtml', () => {
   });
 
   it('makes the article file invalid, naming the line', () => {
-    const result = parseArticleFile('---\ntitle: 标题\ndate: 2024-05-06\ncolumn: 时政要闻\n---\n正文\n\n<button onclick="steal()">领奖</button>\n', 'a.md');
+    const result = parseArticleFile('---\ntitle: 标题\ndate: 2024-05-06\ncolumn: 时政要闻\n---\n正文\n\n<button onclick="steal()">领奖</button>\n', 'a.md', { columns: ZHONGYUAN.newsroom.columns });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toMatchObject([{ file: 'a.md', line: 8, column: 1, field: '' }]);
   });
