@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { siteUrl } from './src/build-settings.ts';
+import { E2E_SITE } from './tests/e2e/built-site.ts';
 import { LARGE_SITE } from './tests/large/site.ts';
+import { SECOND_SITE } from './tests/second-site/site.ts';
 import { SUBPATH_SITE } from './tests/subpath/site.ts';
 
 /**
- * End-to-end tests against the built site (`dist/`, built by `npm run test:e2e`) served over HTTP.
+ * End-to-end tests against the built test sites (built by `npm run test:e2e`, never content/ or dist/) served over HTTP.
  * Playwright cannot download its own browsers everywhere; CHROMIUM_PATH (default: Debian's /usr/bin/chromium
  * when present) points it at an installed Chromium instead.
  */
@@ -17,6 +18,8 @@ const evalPort = port + 1;
 const subpathPort = port + 2;
 /** The corpus inside 3,000 synthetic articles, built by `npm run build:large`. */
 const largePort = port + 3;
+/** The second newsroom's site, built by `npm run build:second-site`. */
+const secondSitePort = port + 4;
 const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -43,7 +46,7 @@ export default defineConfig({
   },
   projects: [
     // The browse and search suite, against the site at the root of its host and under a sub-path.
-    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl } },
+    { name: 'site', testDir: 'tests/e2e', use: browser, metadata: { siteUrl: E2E_SITE.newsroom.newsroom.url } },
     {
       name: 'site-subpath',
       testDir: 'tests/e2e',
@@ -53,10 +56,12 @@ export default defineConfig({
     { name: 'corpus', testDir: 'tests/corpus', use: { ...browser, baseURL: `http://127.0.0.1:${evalPort}` } },
     { name: 'subpath', testDir: 'tests/subpath', use: { ...browser, baseURL: `http://127.0.0.1:${subpathPort}` } },
     { name: 'large', testDir: 'tests/large', use: { ...browser, baseURL: `http://127.0.0.1:${largePort}` } },
+    { name: 'second-site', testDir: 'tests/second-site', use: { ...browser, baseURL: `http://127.0.0.1:${secondSitePort}` } },
   ],
   webServer: [
     {
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+      env: { OUT_DIR: E2E_SITE.outDir },
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -79,6 +84,13 @@ export default defineConfig({
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${largePort}`,
       env: { OUT_DIR: LARGE_SITE.outDir },
       url: `http://127.0.0.1:${largePort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${secondSitePort}`,
+      env: { OUT_DIR: SECOND_SITE.outDir },
+      url: `http://127.0.0.1:${secondSitePort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/cli/build.ts';
-import { writeSyntheticArchive } from './synthetic-archive.ts';
+import { SYNTHETIC_SITE, writeSyntheticArchive } from './synthetic-archive.ts';
+import { siteEnv } from '../tests/fixtures/sites.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } } });
 const articles = Number(values.articles);
@@ -29,7 +30,7 @@ interface TimedBuild {
 
 async function build(contentDir: string, outDir: string, cacheDir: string, label: string): Promise<TimedBuild> {
   const started = performance.now();
-  const result = await buildSite({ env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME, FORCE_COLOR: '0' } });
+  const result = await buildSite({ env: { ...process.env, ...siteEnv(SYNTHETIC_SITE, contentDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME, FORCE_COLOR: '0' } });
   if (!result.ok) throw new Error(`the build failed (exit code ${result.status}):\n${result.output.slice(-4000)}`);
   mkdirSync('.bench', { recursive: true });
   writeFileSync(`.bench/publish-${articles}-${label}.log`, result.output);

@@ -19,7 +19,8 @@ import { startPreview } from '../src/cli/preview-server.ts';
 import { basePath } from '../src/build-settings.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
 import { measureSearch, PAUSE_BEFORE_ENTER_MS, type SearchMeasurements } from './search-probe.ts';
-import { writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
+import { SYNTHETIC_SITE, writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
+import { siteEnv } from '../tests/fixtures/sites.ts';
 
 const REPORT_DIR = '.bench';
 
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
   const { articles, runs, seed, keep, search } = options();
   const workDir = mkdtempSync(join(tmpdir(), `news-bench-${articles}-`));
   const contentDir = join(workDir, 'content');
-  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(workDir, 'dist'), ASTRO_CACHE_DIR: join(workDir, 'cache') };
+  const env = { ...process.env, ...siteEnv(SYNTHETIC_SITE, contentDir), OUT_DIR: join(workDir, 'dist'), ASTRO_CACHE_DIR: join(workDir, 'cache') };
   try {
     console.log(`Generating ${articles} articles in ${contentDir} …`);
     const archive = writeSyntheticArchive(contentDir, { articles, seed });

@@ -11,10 +11,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticleFile, formatArticleFile } from '../src/lib/article-file.ts';
 import { bodyTextBlocks } from '../src/lib/text.ts';
-import { columns } from '../src/site.config.ts';
+import { ZHONGYUAN } from '../tests/fixtures/sites.ts';
 
 /** Where the real text comes from; nothing is written there. */
-export const SOURCE_DIRS = ['content/articles', 'tests/fixtures/search-corpus'];
+export const SOURCE_DIRS = [ZHONGYUAN.articles, 'tests/fixtures/search-corpus'];
+/** The newsroom a synthetic archive is built as: its articles are in its columns. */
+export const SYNTHETIC_SITE = ZHONGYUAN;
+const { columns } = SYNTHETIC_SITE.newsroom;
 
 const FIRST_YEAR = 2015;
 const YEARS = 10;
@@ -110,7 +113,7 @@ export function writeSyntheticArchive(dir: string, options: SyntheticArchiveOpti
 function readSourceText(): SourceText {
   const text: SourceText = { sentences: [], titles: [], subtitles: [], tags: [] };
   for (const file of SOURCE_DIRS.flatMap(markdownFiles)) {
-    const parsed = parseArticleFile(readFileSync(file, 'utf8'), file);
+    const parsed = parseArticleFile(readFileSync(file, 'utf8'), file, { columns });
     if (!parsed.ok) throw new Error(`benchmark source ${file} is not a valid article`);
     const { data, body } = parsed;
     text.titles.push(data.title.replace(/^中原区/, ''));

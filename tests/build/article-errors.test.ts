@@ -2,13 +2,14 @@
  * A bad article must stop the real build (`buildSite`, as `npm run build` runs it): non-zero exit, a message
  * naming the file (and line and field where there is one), and no site written — also when the build fails
  * after the pages were rendered. One representative per class; the rules themselves are tested in-process
- * in tests/unit. Each case builds a temporary copy of content/ with one file broken.
+ * in tests/unit. Each case builds a temporary copy of the test newsroom's articles with one file broken.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'news-build-errors-'));
 const target = '2024/05/safety-inspection.md';
@@ -17,7 +18,7 @@ const BUILD_TIMEOUT = 180_000;
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 interface Case {
-  /** Changes the copy of content/articles (the target article's path is given). */
+  /** Changes the copy of the articles (the target article's path is given). */
   prepare: (articlesDir: string, file: string) => void;
   env?: NodeJS.ProcessEnv;
   /** A site already there from an earlier build, which a failed build must leave as it was. */
@@ -27,7 +28,7 @@ interface Case {
 async function buildCase(name: string, { prepare, env = {}, previousSite = false }: Case) {
   const caseDir = join(workDir, name);
   const articlesDir = join(caseDir, 'articles');
-  cpSync('content/articles', articlesDir, { recursive: true });
+  cpSync(ZHONGYUAN.articles, articlesDir, { recursive: true });
   const file = join(articlesDir, target);
   prepare(articlesDir, file);
   const outDir = join(caseDir, 'dist');
@@ -35,7 +36,7 @@ async function buildCase(name: string, { prepare, env = {}, previousSite = false
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>上一次的网站</title>');
   }
-  const result = await buildSite({ env: { ...process.env, CONTENT_DIR: articlesDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(caseDir, 'cache'), ...env } });
+  const result = await buildSite({ env: { ...process.env, ...siteEnv(ZHONGYUAN, articlesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(caseDir, 'cache'), ...env } });
   const html = existsSync(outDir) ? readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) : [];
   return { ...result, html, outDir, partialLeft: existsSync(result.partial) };
 }

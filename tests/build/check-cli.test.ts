@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const article = (title: string, body: string, date = '2024-05-06') =>
   `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\nsummary: 导语。\n---\n${body}\n`;
 const runCheck = (...args: string[]) =>
-  spawnSync(process.execPath, ['src/cli/check.ts', '--content-only', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: dir } });
+  spawnSync(process.execPath, ['src/cli/check.ts', '--content-only', ...args], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, dir) } });
 
 describe('npm run check', { timeout: 30_000 }, () => {
   it('passes with warnings, and --fix changes only the reported punctuation, atomically', () => {

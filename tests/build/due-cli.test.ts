@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-due-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ const article = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${
 const runDue = (...args: string[]) => {
   const output = join(dir, 'github-output');
   writeFileSync(output, '');
-  const result = spawnSync(process.execPath, ['src/cli/due.ts', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: join(dir, 'articles'), GITHUB_OUTPUT: output } });
+  const result = spawnSync(process.execPath, ['src/cli/due.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, join(dir, 'articles')), GITHUB_OUTPUT: output } });
   return { ...result, output: readFileSync(output, 'utf8') };
 };
 

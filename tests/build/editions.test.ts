@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { afterAll, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
 import { startPreview } from '../../src/cli/preview-server.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-editions-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 it('an imported page appears as an edition, its articles in print order, each saying where it was printed', async () => {
   const contentDir = join(work, 'content');
   mkdirSync(contentDir, { recursive: true });
-  const imported = execFileSync(process.execPath, ['src/cli/import.ts', 'tests/fixtures/print-edition-2.txt', '--date', '2025-01-02', '--page', '第5版', '--out', contentDir], { encoding: 'utf8' });
+  const imported = execFileSync(process.execPath, ['src/cli/import.ts', 'tests/fixtures/print-edition-2.txt', '--date', '2025-01-02', '--page', '第5版', '--out', contentDir], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, contentDir) } });
   const titles = [...imported.matchAll(/已写入 \S+：(.+)/g)].map((match) => match[1]!);
   expect(titles.length).toBe(3);
   // Published as an editor does: a column chosen, draft: true removed.
@@ -26,7 +27,7 @@ it('an imported page appears as an edition, its articles in print order, each sa
     const path = join(contentDir, file);
     writeFileSync(path, readFileSync(path, 'utf8').replace('draft: true\n', 'column: 民生社会\n'));
   }
-  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') };
+  const env = { ...process.env, ...siteEnv(ZHONGYUAN, contentDir), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') };
   const result = await buildSite({ env });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
 

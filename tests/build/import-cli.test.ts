@@ -4,12 +4,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'news-import-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 function runImport(args: string[]) {
-  const result = spawnSync(process.execPath, ['src/cli/import.ts', ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['src/cli/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, SITE_CONFIG: ZHONGYUAN.config } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

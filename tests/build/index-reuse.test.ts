@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexerFingerprint } from '../../src/cli/index-search.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-index-reuse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +25,7 @@ function index(out: string, { useCache = true, env = {} }: { useCache?: boolean;
   const args = ['src/cli/index-search.ts', '--out', out, ...(useCache ? ['--cache', cache] : [])];
   const result = spawnSync(process.execPath, args, {
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, BUILD_TIME: '2025-06-30T00:00:00Z', ...env },
+    env: { ...process.env, ...siteEnv(ZHONGYUAN, content), BUILD_TIME: '2025-06-30T00:00:00Z', ...env },
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim().split('\n').pop()!;
@@ -67,7 +68,7 @@ describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
 describe('the indexer’s fingerprint', () => {
   it('changes with the code that makes records, the lock file and the settings', () => {
     const root = join(dir, 'project');
-    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/content-dir.ts', 'src/site.config.ts', 'package-lock.json'];
+    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/build-settings.ts', 'package-lock.json'];
     for (const file of files) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), `// ${file}\n`);

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'news-new-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const runNew = (...args: string[]) => spawnSync(process.execPath, ['src/cli/new.ts', ...args, '--out', out], { encoding: 'utf8' });
+const runNew = (...args: string[]) => spawnSync(process.execPath, ['src/cli/new.ts', ...args, '--out', out], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, out) } });
 
 describe('npm run new', { timeout: 30_000 }, () => {
   it('writes a valid draft dated today in China time and prints its path', () => {
@@ -18,7 +19,7 @@ describe('npm run new', { timeout: 30_000 }, () => {
     const path = stdout.trim();
     const today = isoDay(new Date());
     expect(path).toBe(join(out, today.slice(0, 4), today.slice(5, 7), 'xi-liu-hu-gong-yuan-ye-shi-kai.md'));
-    const parsed = parseArticleFile(readFileSync(path, 'utf8'), path);
+    const parsed = parseArticleFile(readFileSync(path, 'utf8'), path, { columns: ZHONGYUAN.newsroom.columns });
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.data.title).toBe('西流湖公园夜市开市');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
 import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-parts-stable-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ interface BuiltIndex {
 
 async function buildIndex(name: string): Promise<BuiltIndex> {
   const outDir = join(work, name);
-  const result = await buildSite({ env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, `${name}-cache`) } });
+  const result = await buildSite({ env: { ...process.env, ...siteEnv(ZHONGYUAN, contentDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, `${name}-cache`) } });
   expect(result.ok, result.output.slice(-2000)).toBe(true);
   const indexDir = join(outDir, 'pagefind');
   const manifest = JSON.parse(readFileSync(join(indexDir, 'parts.json'), 'utf8')) as SearchPartsManifest;

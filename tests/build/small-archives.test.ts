@@ -1,6 +1,6 @@
 /**
- * A newsroom starting its own site: the site builds, with its search index, from an empty archive and from
- * a single article (the examples removed, the first article of its own added).
+ * A newsroom starting its own site: its config (the second test newsroom's), the examples removed, then its
+ * first article added. The site builds, with its search index, from an empty archive and from that one article.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,18 +10,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
 import { startPreview } from '../../src/cli/preview-server.ts';
 import { parseSearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { QINGWEI, siteEnv } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-small-archives-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function build(name: string, prepare: (contentDir: string) => void) {
+/** Builds the site of `prepare`'s articles; without it, of an articles directory that is not there at all. */
+async function build(name: string, prepare?: (contentDir: string) => void) {
   const contentDir = join(work, name, 'content');
-  mkdirSync(contentDir, { recursive: true });
-  prepare(contentDir);
-  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') };
-  const result = await buildSite({
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') },
-  });
+  if (prepare) {
+    mkdirSync(contentDir, { recursive: true });
+    prepare(contentDir);
+  }
+  const env = { ...process.env, ...siteEnv(QINGWEI, contentDir), OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') };
+  const result = await buildSite({ env });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
   const read = (path: string) => readFileSync(join(result.outDir, path), 'utf8');
   const manifest = parseSearchPartsManifest(JSON.parse(read('pagefind/parts.json')));
@@ -46,25 +48,25 @@ async function searchStatus(env: NodeJS.ProcessEnv, query: string): Promise<stri
 }
 
 describe('a site of its own', () => {
+  // As after `git rm -r content/articles`: Git keeps no empty directory, so there is none.
   it('builds from an empty archive: home, archive, search page and an empty index', async () => {
-    const site = await build('empty', () => {});
+    const site = await build('empty');
     for (const page of ['index.html', 'archive/index.html', 'search/index.html', 'tags/index.html', 'people/index.html', '404.html']) expect(site.pages).toContain(page);
     expect(site.pages.some((page) => page.startsWith('articles/'))).toBe(false);
     expect(site.manifest.parts.reduce((sum, part) => sum + part.pages, 0)).toBe(0);
     expect(site.read('rss.xml')).toContain('<channel>');
     // The search page opens the empty index and finds nothing, rather than failing to load it.
-    expect(await searchStatus(site.env, '招聘会')).toBe('没有找到包含“招聘会”的报道。可以换个说法，或减少搜索词、筛选条件。');
+    expect(await searchStatus(site.env, '白琵鹭')).toBe('没有找到包含“白琵鹭”的报道。可以换个说法，或减少搜索词、筛选条件。');
   }, 240_000);
 
   it('builds from a single article', async () => {
     const site = await build('one', (dir) => {
-      // An article of the test corpus, not an example article: a newsroom removes those.
-      mkdirSync(join(dir, '2022/08'), { recursive: true });
-      cpSync('tests/fixtures/search-corpus/2022/08/job-fair.md', join(dir, '2022/08/job-fair.md'));
+      mkdirSync(join(dir, '2025/03'), { recursive: true });
+      cpSync(join(QINGWEI.articles, '2025/03/wetland-bird-survey.md'), join(dir, '2025/03/wetland-bird-survey.md'));
     });
-    expect(site.pages).toContain('articles/2022/08/job-fair/index.html');
-    expect(site.read('index.html')).toContain('招聘会举行');
+    expect(site.pages).toContain('articles/2025/03/wetland-bird-survey/index.html');
+    expect(site.read('index.html')).toContain('青苇湿地开展春季鸟类调查');
     expect(site.manifest.parts.map((part) => part.pages)).toEqual([1]);
-    expect(await searchStatus(site.env, '招聘会')).toBe('找到 1 篇包含“招聘会”的报道。');
+    expect(await searchStatus(site.env, '白琵鹭')).toBe('找到 1 篇包含“白琵鹭”的报道。');
   }, 240_000);
 });

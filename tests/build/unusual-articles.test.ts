@@ -3,7 +3,7 @@
  * editor (byte-order mark, CRLF), tags and names that differ only in width or case (one page), tags with
  * spaces and punctuation (pages exactly where the links point, as a static host maps URLs to files), markup
  * in a title (escaped in the page, the JSON-LD and the feed), and a picture story without text.
- * One real build of content/ plus these files; the rules themselves are tested in tests/unit.
+ * One real build of the test newsroom's articles plus these files; the rules themselves are tested in tests/unit.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-unusual-'));
 const articlesDir = join(work, 'articles');
@@ -23,7 +24,7 @@ function article(fields: string, body: string): string {
 }
 
 beforeAll(async () => {
-  cpSync('content/articles', articlesDir, { recursive: true });
+  cpSync(ZHONGYUAN.articles, articlesDir, { recursive: true });
   const dir = join(articlesDir, '2023/11');
   mkdirSync(join(dir, 'photos'), { recursive: true });
   // Saved by a Windows editor: BOM and CRLF line endings.
@@ -48,7 +49,7 @@ beforeAll(async () => {
       '',
     ),
   );
-  const result = await buildSite({ env: { ...process.env, CONTENT_DIR: articlesDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') } });
+  const result = await buildSite({ env: { ...process.env, ...siteEnv(ZHONGYUAN, articlesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') } });
   if (!result.ok) throw new Error(`the build failed:\n${result.output.slice(-3000)}`);
 }, 180_000);
 

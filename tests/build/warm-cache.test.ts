@@ -12,16 +12,18 @@ import { join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-warm-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const PROJECT_FILES = ['src', 'content', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-/** A copy of this project, sharing its installed packages. */
+/** A copy of this project, sharing its installed packages, with the test newsroom as its content/. */
 function copyProject(name: string): string {
   const root = join(work, name);
   mkdirSync(root);
   for (const entry of PROJECT_FILES) cpSync(entry, join(root, entry), { recursive: true });
+  cpSync(join(ZHONGYUAN.articles, '..'), join(root, 'content'), { recursive: true });
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
@@ -108,6 +110,12 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
   it('after a change to a template, shows the new one', async () => {
     const output = await warmEqualsCold('template', (root) => edit(root, 'src/components/Breadcrumbs.astro', (text) => text.replace("label: '首页'", "label: '网站首页'")));
     expect(page(output.warm, ARTICLE)).toContain('网站首页');
+  });
+
+  it('after a change to the newsroom’s config, shows the new one on every page', async () => {
+    const { warm, reused } = await warmEqualsCold('config', (root) => edit(root, 'content/site.yaml', (text) => text.replace('name: 中原新闻', 'name: 中原融媒')));
+    expect(reused).toBe(0);
+    expect(page(warm, ARTICLE)).toContain('<a class="site-name" href="/">中原融媒</a>');
   });
 
   it('after a change to the lock file, builds as a cold build does', async () => {

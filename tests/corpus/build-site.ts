@@ -1,14 +1,15 @@
 /**
- * Builds the corpus site: the real archive (content/articles) plus the fixture corpus
+ * Builds the corpus site: the test newsroom's three real articles plus the fixture corpus
  * (tests/fixtures/search-corpus, with a generated photo), rendered and indexed by the real production
  * build into .eval/dist, with the search index in three parts. Used by the search-quality evaluation and
  * the photo tests.
- * content/ is never touched; the combined copy lives in .eval/content.
+ * The combined copy lives in .eval/content.
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSite } from '../../src/cli/build.ts';
-import { writeCorpusContent } from './corpus-content.ts';
+import { siteEnv } from '../fixtures/sites.ts';
+import { CORPUS_SITE, writeCorpusContent } from './corpus-content.ts';
 import { writeUnpublished } from './unpublished.ts';
 
 export const EVAL_DIR = resolve('.eval');
@@ -22,7 +23,7 @@ const result = await buildSite({
   stdio: 'inherit',
   env: {
     ...process.env,
-    CONTENT_DIR: contentDir,
+    ...siteEnv(CORPUS_SITE, contentDir),
     OUT_DIR: resolve(EVAL_DIR, 'dist'),
     ASTRO_CACHE_DIR: resolve(EVAL_DIR, 'cache'),
     // Small parts and a small first step, so the evaluation and the tests search in steps over several

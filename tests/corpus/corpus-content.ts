@@ -1,13 +1,17 @@
 /**
- * The content of the evaluation sites: the real archive (content/articles) plus the fixture corpus
- * (tests/fixtures/search-corpus), with a generated photo. content/ is never touched.
+ * The content of the evaluation sites: the test newsroom's three real articles (tests/fixtures/sites/zhongyuan)
+ * plus the fixture corpus (tests/fixtures/search-corpus), with a generated photo; built as that newsroom (siteEnv).
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
+
+/** The newsroom the evaluation sites are built as. */
+export const CORPUS_SITE = ZHONGYUAN;
 
 export async function writeCorpusContent(dir: string): Promise<void> {
-  cpSync('content/articles', dir, { recursive: true });
+  cpSync(CORPUS_SITE.articles, dir, { recursive: true });
   cpSync('tests/fixtures/search-corpus', dir, { recursive: true, errorOnExist: true, force: false });
   await generatePhoto(resolve(dir, '2021/03/photos/elevator-retrofit.jpg'));
 }

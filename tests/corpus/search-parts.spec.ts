@@ -10,6 +10,7 @@ import { parseArticleFile } from '../../src/lib/article-file.ts';
 import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
 import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
 import { indexedText } from '../../src/lib/search-index.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const manifest = JSON.parse(readFileSync('.eval/dist/pagefind/parts.json', 'utf8')) as SearchPartsManifest;
 const partOf = (year: string) => manifest.parts.find((part) => part.from.startsWith(year))!;
@@ -18,9 +19,9 @@ const partOf = (year: string) => manifest.parts.find((part) => part.from.startsW
 function articlesContaining(query: string): number {
   const terms = queryTerms(query);
   let count = 0;
-  for (const root of ['content/articles', 'tests/fixtures/search-corpus']) {
+  for (const root of [ZHONGYUAN.articles, 'tests/fixtures/search-corpus']) {
     for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
-      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file);
+      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file, { columns: ZHONGYUAN.newsroom.columns });
       if (parsed.ok && containsAllTerms(indexedText(parsed.data, parsed.body).replace(/\n/g, ' '), terms)) count += 1;
     }
   }

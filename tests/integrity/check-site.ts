@@ -1,7 +1,7 @@
 /**
  * `npm run test:integrity`: what a link checker and an HTML validator say about the built sites, run by
- * `npm test` after the builds. For each build (the archive at the root, the corpus site, the archive
- * under /news/):
+ * `npm test` after the builds. For each build (the test newsroom's site at the root, the corpus site, the same
+ * site under /news/, the second newsroom's site):
  *  - every HTML file passes html-validate's recommended rules (.htmlvalidate.json);
  *  - linkinator crawls the site from its home page over its own static server and every internal link,
  *    asset and #anchor resolves (links to other hosts, such as canonical URLs, are not fetched: CI is offline);
@@ -15,6 +15,8 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
+import { E2E_SITE } from '../e2e/built-site.ts';
+import { SECOND_SITE } from '../second-site/site.ts';
 import { SUBPATH_SITE } from '../subpath/site.ts';
 
 interface BuiltSite {
@@ -26,9 +28,10 @@ interface BuiltSite {
 }
 
 const SITES: BuiltSite[] = [
-  { name: 'archive', root: 'dist', basePath: '/' },
+  { name: 'archive', root: E2E_SITE.outDir, basePath: '/' },
   { name: 'corpus', root: '.eval/dist', basePath: '/' },
   { name: `archive under ${SUBPATH_SITE.basePath}`, root: SUBPATH_SITE.root, basePath: SUBPATH_SITE.basePath },
+  { name: 'second newsroom', root: SECOND_SITE.outDir, basePath: '/' },
 ];
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -14,9 +14,9 @@
  * Node's ICU follows (checked below before building). Whatever depends on the machine's locale or time zone
  * (localeCompare, a default Intl.Collator or DateTimeFormat, toLocaleString, Date#getHours and the other
  * local-time getters) then makes the two outputs differ. To give collation something to show, the archive
- * built is a temporary copy of content/articles plus tests/fixtures/same-instant: articles published in the
+ * built is a temporary copy of the test newsroom's articles (tests/fixtures/sites/zhongyuan) plus tests/fixtures/same-instant: articles published in the
  * same minute whose ids sort one way by code points, another in pinyin (zh-CN) and another in ICU's root
- * order (en-US). content/ is never written.
+ * order (en-US).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,6 +24,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../../src/cli/build.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 /** Two machines: each build's default locale and time zone, and what Intl must report for them. */
 const MACHINES = [
@@ -60,7 +61,7 @@ async function build(dir: string, contentDir: string, machine: Machine): Promise
   const result = await buildSite({
     env: {
       ...machineEnv(machine),
-      CONTENT_DIR: contentDir,
+      ...siteEnv(ZHONGYUAN, contentDir),
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: join(dir, 'cache'),
       SEARCH_PAGES_PER_PART: process.env.SEARCH_PAGES_PER_PART ?? '2',
@@ -84,7 +85,7 @@ const work = mkdtempSync(join(tmpdir(), 'news-reproducible-'));
 try {
   for (const machine of MACHINES) checkMachine(machine);
   const contentDir = join(work, 'content');
-  cpSync('content/articles', contentDir, { recursive: true });
+  cpSync(ZHONGYUAN.articles, contentDir, { recursive: true });
   cpSync('tests/fixtures/same-instant', contentDir, { recursive: true, errorOnExist: true, force: false });
 
   const outputs: Map<string, string>[] = [];

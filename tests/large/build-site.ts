@@ -1,5 +1,5 @@
 /**
- * Builds the large evaluation site: the real archive and the fixture corpus (as tests/corpus/build-site.ts
+ * Builds the large evaluation site: the test newsroom's articles and the fixture corpus (as tests/corpus/build-site.ts
  * has them) inside 3,000 synthetic articles (bench/synthetic-archive.ts, whose text is recombined from the
  * same sentences, so the corpus's words are everywhere), rendered and indexed by the production build into
  * .eval-large/dist. The search reads it in steps, as it reads an archive of twenty years: the first step
@@ -9,7 +9,8 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
 import { buildSite } from '../../src/cli/build.ts';
-import { writeCorpusContent } from '../corpus/corpus-content.ts';
+import { CORPUS_SITE, writeCorpusContent } from '../corpus/corpus-content.ts';
+import { siteEnv } from '../fixtures/sites.ts';
 import { LARGE_SITE } from './site.ts';
 
 rmSync(LARGE_SITE.dir, { recursive: true, force: true });
@@ -21,7 +22,7 @@ const result = await buildSite({
   stdio: 'inherit',
   env: {
     ...process.env,
-    CONTENT_DIR: LARGE_SITE.contentDir,
+    ...siteEnv(CORPUS_SITE, LARGE_SITE.contentDir),
     OUT_DIR: LARGE_SITE.outDir,
     ASTRO_CACHE_DIR: resolve(LARGE_SITE.dir, 'cache'),
     SEARCH_FIRST_STEP_PAGES: '600',

@@ -1,0 +1,71 @@
+/**
+ * A second newsroom is a second config and its articles: the site built from them shows that newsroom's name,
+ * columns, 备案 footer and colour, finds its articles, and says nothing of the example newsroom anywhere.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SECOND_SITE } from './site.ts';
+
+const { newsroom } = SECOND_SITE.newsroom;
+
+test('the home page shows the newsroom’s name, its columns and its footer with both 备案 numbers linked', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('青苇新闻：青苇区融媒体新闻档案');
+  await expect(page.locator('header .site-name')).toHaveText('青苇新闻');
+  await expect(page.locator('header nav a[href^="/columns/"]')).toHaveText(['要闻', '乡村振兴', '生态环保', '便民服务']);
+  const footer = page.locator('footer.site-footer');
+  await expect(footer).toContainText('主办单位：青苇区融媒体中心');
+  await expect(footer).toContainText('地址：青苇区芦花大道8号');
+  await expect(footer).toContainText('新闻热线：0000-87654321');
+  await expect(footer).toContainText('© 2025 青苇区融媒体中心');
+  await expect(footer.getByRole('link', { name: '湘ICP备2099000001号-1' })).toHaveAttribute('href', 'https://beian.miit.gov.cn/');
+  await expect(footer.getByRole('link', { name: '湘公网安备43999902000001号' })).toHaveAttribute('href', 'https://beian.mps.gov.cn/#/query/webSearch?code=43999902000001');
+  // The theme colour, as the browser computes it in the light scheme.
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', newsroom.themeColor.light);
+  const accent = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--color-accent)';
+    document.body.append(probe);
+    return getComputedStyle(probe).color;
+  });
+  expect(accent).toBe('rgb(22, 101, 52)');
+  await expect(page.locator('main')).toContainText('青苇湿地开展春季鸟类调查');
+  await expect(page.locator('main')).toContainText('10路公交延伸至芦花村');
+});
+
+test('its column pages list its articles, and the example newsroom’s columns do not exist', async ({ page }) => {
+  await page.goto('/columns/ecology/');
+  await expect(page.locator('h1')).toHaveText(/^生态环保\s*1 篇$/);
+  await expect(page.locator('main')).toContainText('青苇湿地开展春季鸟类调查');
+  await expect(page.locator('main')).not.toContainText('10路公交延伸至芦花村');
+  expect((await page.goto('/columns/politics/'))?.status()).toBe(404);
+});
+
+test('an article says where it was printed, and the e-paper view lists it', async ({ page }) => {
+  await page.goto('/articles/2025/03/wetland-bird-survey/');
+  await expect(page.locator('h1')).toContainText('青苇湿地开展春季鸟类调查');
+  await expect(page.locator('article')).toContainText('刊于2025年3月19日第2版');
+  await expect(page.locator('article a[href="/columns/ecology/"]').first()).toHaveText('生态环保');
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  expect(jsonLd.publisher?.name ?? jsonLd['@graph']?.find((node: { publisher?: unknown }) => node.publisher)?.publisher?.name).toBe('青苇区融媒体中心');
+  await page.goto('/editions/2025/03-19/');
+  await expect(page.locator('main')).toContainText('第2版');
+  await expect(page.locator('main a[href="/articles/2025/03/wetland-bird-survey/"]')).toBeVisible();
+});
+
+test('the search finds its articles', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('白琵鹭')}`);
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 篇包含“白琵鹭”的报道。');
+  await expect(page.locator('[data-search-results] a').first()).toHaveText('青苇湿地开展春季鸟类调查');
+  await expect(page.locator('select[name="column"] option')).toHaveText(['全部栏目', '要闻', '乡村振兴', '生态环保', '便民服务']);
+});
+
+test('no page, feed or sitemap of the built site names the example newsroom', () => {
+  const files = readdirSync(SECOND_SITE.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(?:html|xml|txt|json)$/.test(file) && !file.startsWith('pagefind/'));
+  expect(files.length).toBeGreaterThan(20);
+  const naming = files.filter((file) => /中原|郑州/.test(readFileSync(join(SECOND_SITE.outDir, file), 'utf8')));
+  expect(naming).toEqual([]);
+  const feed = readFileSync(join(SECOND_SITE.outDir, 'rss.xml'), 'utf8');
+  expect(feed).toContain('<title>青苇新闻</title>');
+});
