@@ -1,5 +1,5 @@
 /**
- * What this build is, read once here: which newsroom (its config, content/site.yaml), from which articles,
+ * What this build is, read once here: which newsroom (its config, content/site.yaml, and its images), from which articles,
  * where it is served and as of when. Everything else receives these values; nothing else reads the environment
  * or the config file.
  *
@@ -14,18 +14,31 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { displayPath } from './lib/display-path.ts';
 import { newsroomFiles, readNewsroom, type Newsroom } from './lib/newsroom.ts';
+import { newsroomImages } from './lib/newsroom-images.ts';
 
 export const { contentDir, siteConfigFile } = newsroomFiles(process.env);
 export const site: Newsroom = readSiteConfig(siteConfigFile);
+/** The masthead and tab icon, with the sizes the pages give them. */
+export const siteImages = await newsroomImages(site);
 export const basePath = normalizeBasePath(process.env.BASE_PATH ?? '/');
 export const siteUrl = process.env.SITE_URL ?? site.url;
 export const buildTime = parseBuildTime(process.env.BUILD_TIME);
 
 function readSiteConfig(file: string): Newsroom {
-  if (!existsSync(file)) {
-    throw new Error(`找不到站点配置 ${displayPath(file)}：每个网站在文章目录旁有一个 site.yaml（可从 content/site.yaml 复制后修改），或用 SITE_CONFIG 指定`);
+  try {
+    if (!existsSync(file)) {
+      throw new Error(`找不到站点配置 ${displayPath(file)}：每个网站在文章目录旁有一个 site.yaml（可从 content/site.yaml 复制后修改），或用 SITE_CONFIG 指定`);
+    }
+    return readNewsroom(readFileSync(file, 'utf8'), displayPath(file));
+  } catch (error) {
+    // Run by an editor's command (npm run check, import, new: plain Node, no Vite env), the message is all
+    // there is to say; a stack trace under it only hides it. Astro's build prints it in its own frame.
+    if (import.meta.env === undefined) {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    }
+    throw error;
   }
-  return readNewsroom(readFileSync(file, 'utf8'), displayPath(file));
 }
 
 function parseBuildTime(value: string | undefined): Date {

@@ -12,7 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { newsroomFiles } from '../lib/newsroom.ts';
+import { newsroomFiles, readNewsroom } from '../lib/newsroom.ts';
 import { fingerprint } from './fingerprint.ts';
 import { ASTRO_CLI } from './preview-server.ts';
 
@@ -175,13 +175,26 @@ const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-m
 /** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
 async function forgetStaleContent(root: string, cacheDir: string, siteConfigFile: string): Promise<void> {
   const file = join(cacheDir, 'news-content-fingerprint');
-  const siteConfig = await readFile(siteConfigFile, 'utf8').catch(() => '(missing)');
-  const current = fingerprint(root, CONTENT_CACHE_INPUTS, { siteConfig });
+  const current = fingerprint(root, CONTENT_CACHE_INPUTS, await newsroomAsRead(siteConfigFile));
   const previous = await readFile(file, 'utf8').catch(() => undefined);
   if (previous === current) return;
   await Promise.all(CONTENT_CACHE_FILES.map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
   await mkdir(cacheDir, { recursive: true });
   await writeFile(file, current);
+}
+
+/** The newsroom's config and the images it names, as they are now: pages show both, so a change to either makes the build cold. */
+async function newsroomAsRead(siteConfigFile: string): Promise<Record<string, string>> {
+  const siteConfig = await readFile(siteConfigFile, 'utf8').catch(() => undefined);
+  if (siteConfig === undefined) return { siteConfig: '(missing)' };
+  const images: string[] = [];
+  try {
+    const newsroom = readNewsroom(siteConfig, siteConfigFile);
+    for (const path of [newsroom.logo, newsroom.icon]) if (path) images.push(createHash('sha256').update(await readFile(path)).digest('hex'));
+  } catch {
+    // A config that is not valid: the build itself stops on it, naming the field.
+  }
+  return { siteConfig, images: images.join(' ') };
 }
 
 /** Puts the new site where the old one was with renames, so that readers of `outDir` see one or the other. */

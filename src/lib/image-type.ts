@@ -45,6 +45,12 @@ export function photoFileProblem(articleDir: string, src: string): string | unde
   return undefined;
 }
 
+/** The kind of image the file at `path` is (by its first bytes), or undefined when it is missing or not an image. */
+export function imageFileType(path: string): string | undefined {
+  const header = readHeader(path);
+  return header && imageType(header);
+}
+
 function namesIn(dir: string): string[] {
   try {
     return readdirSync(dir);

@@ -6,9 +6,11 @@
  * is built. Code receives the result as a value (lib never reads the config itself), so any newsroom can be
  * tested in-process.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { imageFileType } from './image-type.ts';
 import { keyNodeAt, nearestNode, positionOf } from './yaml-positions.ts';
 
 const text = (label: string) =>
@@ -26,7 +28,27 @@ export const columnSchema = z.strictObject({
   description: text('栏目说明（description）'),
 });
 
-export const newsroomSchema = z.strictObject({
+/** The image types each image of a newsroom may be, as browsers show them in a header and a tab. */
+const IMAGE_TYPES = { logo: ['svg', 'png', 'webp', 'jpeg'], icon: ['svg', 'png'] } as const;
+const IMAGE_NAMES = { logo: '报头图片', icon: '网站图标' } as const;
+
+/**
+ * An image's path as written, relative to the config's directory `dir`: checked to be there and of a kind
+ * browsers show there, and made absolute. Without `dir` (a config given as a value) it is kept as written.
+ */
+const imageFile = (field: 'logo' | 'icon', dir: string | undefined) =>
+  text(`${IMAGE_NAMES[field]}（${field}）`).transform((written, context) => {
+    if (dir === undefined) return written;
+    const path = resolve(dir, written);
+    const type = imageFileType(path);
+    const allowed: readonly string[] = IMAGE_TYPES[field];
+    if (!existsSync(path)) context.addIssue({ code: 'custom', message: `找不到${IMAGE_NAMES[field]}“${written}”：路径相对于站点配置文件所在的目录` });
+    else if (!type || !allowed.includes(type)) context.addIssue({ code: 'custom', message: `${IMAGE_NAMES[field]}“${written}”应为 ${allowed.map((name) => name.toUpperCase()).join('、')} 图片` });
+    return path;
+  });
+
+/** The schema of a newsroom whose config is in `dir` (its images are beside it); without `dir`, images are not looked for. */
+export const newsroomSchemaIn = (dir?: string) => z.strictObject({
   /** The site's name, in the header and every title: 中原新闻. */
   name: text('站名（name）'),
   /** What the site is, after the name on the home page and in the footer: 郑州市中原区新闻档案. */
@@ -51,6 +73,13 @@ export const newsroomSchema = z.strictObject({
     .string({ error: '公安机关备案号（publicSecurity）应为文字' })
     .regex(/^\p{Script=Han}公网安备\d{14}号$/u, '公安机关备案号（publicSecurity）应照备案写，例如 豫公网安备41010202000000号（14 位数字）')
     .optional(),
+  /**
+   * The masthead (报头) shown in the header instead of the name as text: an image file, its path relative to
+   * the config file. Without it the header shows the name in the theme colour.
+   */
+  logo: imageFile('logo', dir).optional(),
+  /** The browser tab's icon, a square image beside the config; without it, the name's first character on the theme colour. */
+  icon: imageFile('icon', dir).optional(),
   /** The accent colour (header rule, focus ring, buttons) in the light and the dark theme. */
   themeColor: z.strictObject({ light: colour('浅色主题色（themeColor.light）'), dark: colour('深色主题色（themeColor.dark）') }),
   /** Articles per list page. */
@@ -69,13 +98,17 @@ export const newsroomSchema = z.strictObject({
     }),
 });
 
+export const newsroomSchema = newsroomSchemaIn();
 export type Newsroom = z.output<typeof newsroomSchema>;
 export type NewsroomInput = z.input<typeof newsroomSchema>;
 export type Column = Newsroom['columns'][number];
 
-/** A config's value, checked; a bad one raises an error naming each field that is wrong (`where` places it in the file). */
-export function parseNewsroom(value: unknown, file: string, where?: (path: readonly PropertyKey[], isKey: boolean) => string): Newsroom {
-  const result = newsroomSchema.safeParse(value);
+/**
+ * A config's value, checked; a bad one raises an error naming each field that is wrong (`where` places it in
+ * the file). With `dir`, the config's directory, its images are checked there too.
+ */
+export function parseNewsroom(value: unknown, file: string, where?: (path: readonly PropertyKey[], isKey: boolean) => string, dir?: string): Newsroom {
+  const result = (dir === undefined ? newsroomSchema : newsroomSchemaIn(dir)).safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => {
     const problem = (path: readonly PropertyKey[], message: string, isKey = false) => {
@@ -88,7 +121,10 @@ export function parseNewsroom(value: unknown, file: string, where?: (path: reado
   throw new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
 }
 
-/** The newsroom of a config file's text (YAML); a bad one raises an error naming file:line:column and field. */
+/**
+ * The newsroom of a config file's text (YAML), read from `file`: its images' paths are relative to that file's
+ * directory. A bad one raises an error naming file:line:column and field.
+ */
 export function readNewsroom(source: string, file: string): Newsroom {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -107,7 +143,7 @@ export function readNewsroom(source: string, file: string): Newsroom {
   } catch (error) {
     throw new Error(`站点配置 ${file} 有误，构建已停止：\n  ${file}:1:1 无法读取：${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseNewsroom(value, file, where);
+  return parseNewsroom(value, file, where, dirname(resolve(file)));
 }
 
 /** Articles name their column as editors know it (时政要闻); URLs use the slug. */

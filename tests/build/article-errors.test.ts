@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
-import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { QINGWEI, siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'news-build-errors-'));
 const target = '2024/05/safety-inspection.md';
@@ -87,6 +87,24 @@ describe('a build with a bad article', () => {
     const { status, output, html, outDir, partialLeft } = await buildCase('late-failure', { prepare: () => {}, env: { SEARCH_PAGES_PER_PART: '0' }, previousSite: true });
     expect(status).not.toBe(0);
     expect(output).toContain('SEARCH_PAGES_PER_PART 应为正整数');
+    expect(html).toEqual(['index.html']);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('上一次的网站');
+    expect(partialLeft).toBe(false);
+  }, BUILD_TIMEOUT);
+});
+
+describe('a build with a bad newsroom config', () => {
+  it('stops before anything is built, naming each wrong field’s line, and leaves the last good site as it was', async () => {
+    const siteDir = join(workDir, 'bad-config-site');
+    cpSync(join(QINGWEI.config, '..'), siteDir, { recursive: true });
+    const config = join(siteDir, 'site.yaml');
+    const source = readFileSync(config, 'utf8');
+    writeFileSync(config, source.replace('icp: 湘ICP备2099000001号-1', 'icp: 湘ICP备 2099').replace('logo: masthead.svg', 'logo: 报头.png'));
+    const lineOf = (start: string) => source.split('\n').findIndex((line) => line.startsWith(start)) + 1;
+    const { status, output, html, outDir, partialLeft } = await buildCase('bad-config', { prepare: () => {}, env: { SITE_CONFIG: config }, previousSite: true });
+    expect(status).not.toBe(0);
+    expect(output).toContain(`site.yaml:${lineOf('icp:')}:6 字段 icp：ICP 备案号（icp）应照备案写`);
+    expect(output).toContain(`site.yaml:${lineOf('logo:')}:7 字段 logo：找不到报头图片“报头.png”`);
     expect(html).toEqual(['index.html']);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('上一次的网站');
     expect(partialLeft).toBe(false);

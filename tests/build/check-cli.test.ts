@@ -32,6 +32,19 @@ describe('npm run check', { timeout: 30_000 }, () => {
     expect(runCheck().stdout).not.toContain('half-width-punctuation');
   });
 
+  it('fails on a bad newsroom config with its message alone, no stack trace under it', () => {
+    const config = join(dir, '..', `${dir.split('/').pop()}-site.yaml`);
+    writeFileSync(config, readFileSync(ZHONGYUAN.config, 'utf8').replace('pageSize: 20', 'pageSize: 200'));
+    try {
+      const { status, stderr } = spawnSync(process.execPath, ['src/cli/check.ts', '--content-only'], { encoding: 'utf8', env: { ...process.env, SITE_CONFIG: config, CONTENT_DIR: dir } });
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/site\.yaml:\d+:11 字段 pageSize：每页篇数（pageSize）最多 100\n$/);
+      expect(stderr).not.toMatch(/\bat \S+ \(|node:internal/);
+    } finally {
+      rmSync(config);
+    }
+  });
+
   it('fails on an error, naming file, line and field', () => {
     writeFileSync(join(dir, '2024/05/b.md'), article('另一篇', '本报讯 正文。', '2024-13-40'));
     const { status, stderr } = runCheck();

@@ -118,6 +118,22 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
     expect(page(warm, ARTICLE)).toContain('<a class="site-name" href="/">中原融媒</a>');
   });
 
+  it('after a change to the newsroom’s masthead (its config the same), shows the new one on every page', async () => {
+    const masthead = (colour: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="${colour}"/></svg>`;
+    const { warm, before, reused } = await warmEqualsCold(
+      'masthead',
+      (root) => writeFileSync(join(root, 'content/masthead.svg'), masthead('#7f1d1d')),
+      (root) => {
+        writeFileSync(join(root, 'content/masthead.svg'), masthead('#9b1c1c'));
+        edit(root, 'content/site.yaml', (text) => `${text}\nlogo: masthead.svg\n`);
+      },
+    );
+    expect(reused).toBe(0);
+    const src = (output: Record<string, string>) => /<img src="(\/newsroom\/masthead-[0-9a-f]+\.svg)"/.exec(page(output, ARTICLE))?.[1];
+    expect(src(warm)).toBeDefined();
+    expect(src(warm)).not.toBe(src(before));
+  });
+
   it('after a change to the lock file, builds as a cold build does', async () => {
     const { reused } = await warmEqualsCold('lockfile', (root) => edit(root, 'package-lock.json', (text) => `${text.trimEnd()}\n\n`));
     expect(reused).toBe(0);

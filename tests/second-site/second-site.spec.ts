@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { SECOND_SITE } from './site.ts';
 
@@ -12,7 +13,18 @@ const { newsroom } = SECOND_SITE.newsroom;
 test('the home page shows the newsroom’s name, its columns and its footer with both 备案 numbers linked', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('青苇新闻：青苇区融媒体新闻档案');
-  await expect(page.locator('header .site-name')).toHaveText('青苇新闻');
+  // Its masthead in place of the name, loaded and at the size its file gives (so nothing moves when it arrives).
+  const masthead = page.getByRole('link', { name: '青苇新闻' }).locator('img');
+  await expect(masthead).toHaveAttribute('src', /^\/newsroom\/masthead-[0-9a-f]{10}\.svg$/);
+  await expect(masthead).toHaveAttribute('width', '300');
+  await expect(masthead).toHaveAttribute('height', '60');
+  expect(await masthead.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(300);
+  // Its icon in the tab, its own PNG.
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveAttribute('type', 'image/png');
+  const iconResponse = await page.request.get((await icon.getAttribute('href'))!);
+  expect(iconResponse.ok()).toBe(true);
+  expect(Buffer.from(await iconResponse.body()).equals(readFileSync(newsroom.icon!))).toBe(true);
   await expect(page.locator('header nav a[href^="/columns/"]')).toHaveText(['要闻', '乡村振兴', '生态环保', '便民服务']);
   const footer = page.locator('footer.site-footer');
   await expect(footer).toContainText('主办单位：青苇区融媒体中心');
@@ -34,6 +46,15 @@ test('the home page shows the newsroom’s name, its columns and its footer with
   await expect(page.locator('main')).toContainText('10路公交延伸至芦花村');
 });
 
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`its home page, masthead and theme colour included, has no accessibility violations (${colorScheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
 test('its column pages list its articles, and the example newsroom’s columns do not exist', async ({ page }) => {
   await page.goto('/columns/ecology/');
   await expect(page.locator('h1')).toHaveText(/^生态环保\s*1 篇$/);
@@ -48,7 +69,9 @@ test('an article says where it was printed, and the e-paper view lists it', asyn
   await expect(page.locator('article')).toContainText('刊于2025年3月19日第2版');
   await expect(page.locator('article a[href="/columns/ecology/"]').first()).toHaveText('生态环保');
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-  expect(jsonLd.publisher?.name ?? jsonLd['@graph']?.find((node: { publisher?: unknown }) => node.publisher)?.publisher?.name).toBe('青苇区融媒体中心');
+  const publisher = jsonLd.publisher ?? jsonLd['@graph']?.find((node: { publisher?: unknown }) => node.publisher)?.publisher;
+  expect(publisher?.name).toBe('青苇区融媒体中心');
+  expect(publisher?.logo?.url).toMatch(/^https:\/\/news\.qingwei\.example\/newsroom\/masthead-[0-9a-f]{10}\.svg$/);
   await page.goto('/editions/2025/03-19/');
   await expect(page.locator('main')).toContainText('第2版');
   await expect(page.locator('main a[href="/articles/2025/03/wetland-bird-survey/"]')).toBeVisible();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnByName, footerLines, parseNewsroom as parseWithFile, publicSecurityRecord, readNewsroom, type NewsroomInput } from '../../src/lib/newsroom.ts';
 import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
@@ -61,9 +62,11 @@ describe('parseNewsroom', () => {
 
 describe('readNewsroom', () => {
   const source = readFileSync(QINGWEI.config, 'utf8');
+  // Named as the build names it, relative to the project: its images are beside it.
+  const file = relative(process.cwd(), QINGWEI.config);
   const problems = (text: string) => {
     try {
-      readNewsroom(text, 'site.yaml');
+      readNewsroom(text, file);
     } catch (error) {
       return (error as Error).message.split('\n');
     }
@@ -71,25 +74,43 @@ describe('readNewsroom', () => {
   };
 
   it('reads a config file as parseNewsroom checks its value', () => {
-    expect(readNewsroom(source, 'site.yaml')).toEqual(QINGWEI.newsroom);
+    expect(readNewsroom(source, file)).toEqual(QINGWEI.newsroom);
+    // Its images, relative to the config in the file, absolute in the value.
+    expect(QINGWEI.newsroom.logo).toBe(join(dirname(QINGWEI.config), 'masthead.svg'));
+    expect(QINGWEI.newsroom.icon).toBe(join(dirname(QINGWEI.config), 'icon.png'));
   });
 
   it('names the line and column of each wrong field, a missing one at its parent, an unknown one at its key', () => {
     const lineOf = (text: string, start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1;
-    const bad = source.replace('icp: 湘ICP备2099000001号-1', 'icp: 湘ICP 2099').replace("  dark: '#86efac'", "  dark: green\nlogo: qingwei.png").replace(/^tagline: .*\n/m, '');
+    const bad = source.replace('icp: 湘ICP备2099000001号-1', 'icp: 湘ICP 2099').replace("  dark: '#86efac'", "  dark: green\nslogan: 青苇青青").replace(/^tagline: .*\n/m, '');
     expect(problems(bad)).toEqual([
-      '站点配置 site.yaml 有误，构建已停止：',
+      `站点配置 ${file} 有误，构建已停止：`,
       // A missing field is at the start of the config, where it would go.
-      `  site.yaml:${lineOf(bad, 'name:')}:1 字段 tagline：缺少副标题（tagline）`,
-      `  site.yaml:${lineOf(bad, 'icp:')}:6 字段 icp：ICP 备案号（icp）应照备案写，例如 豫ICP备2024000000号-1`,
-      `  site.yaml:${lineOf(bad, '  dark:')}:9 字段 themeColor.dark：深色主题色（themeColor.dark）应写成 #RRGGBB，例如 #9b1c1c`,
-      `  site.yaml:${lineOf(bad, 'logo:')}:1 字段 logo：未知字段“logo”：请删除或改正拼写`,
+      `  ${file}:${lineOf(bad, 'name:')}:1 字段 tagline：缺少副标题（tagline）`,
+      `  ${file}:${lineOf(bad, 'icp:')}:6 字段 icp：ICP 备案号（icp）应照备案写，例如 豫ICP备2024000000号-1`,
+      `  ${file}:${lineOf(bad, '  dark:')}:9 字段 themeColor.dark：深色主题色（themeColor.dark）应写成 #RRGGBB，例如 #9b1c1c`,
+      `  ${file}:${lineOf(bad, 'slogan:')}:1 字段 slogan：未知字段“slogan”：请删除或改正拼写`,
     ]);
   });
 
+  it('names the line of an image that is not there or not an image browsers show in its place', () => {
+    const lineOf = (text: string, start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1;
+    const bad = source.replace('logo: masthead.svg', 'logo: 报头.png').replace('icon: icon.png', 'icon: masthead.svg\n').replace('pageSize: 10', 'pageSize: 1');
+    // Named together with the other wrong fields, in one build.
+    expect(problems(bad)).toEqual([
+      `站点配置 ${file} 有误，构建已停止：`,
+      `  ${file}:${lineOf(bad, 'logo:')}:7 字段 logo：找不到报头图片“报头.png”：路径相对于站点配置文件所在的目录`,
+      `  ${file}:${lineOf(bad, 'pageSize:')}:11 字段 pageSize：每页篇数（pageSize）至少 5`,
+    ]);
+    // An icon must be SVG or PNG; a file that only pretends to be an image is refused too.
+    expect(problems(source.replace('icon: icon.png', 'icon: articles/2025/03/wetland-bird-survey.md'))[1]).toBe(
+      `  ${file}:${lineOf(source, 'icon:')}:7 字段 icon：网站图标“articles/2025/03/wetland-bird-survey.md”应为 SVG、PNG 图片`,
+    );
+  });
+
   it('names the line of a YAML syntax error and refuses aliases', () => {
-    expect(problems('name: 青苇新闻\ntagline: [未闭合\n')[1]).toMatch(/^ {2}site\.yaml:\d+:\d+ 不是合法的 YAML：/);
-    expect(problems('name: &n 青苇新闻\npublisher: *n\n')[1]).toMatch(/^ {2}site\.yaml:1:1 无法读取：/);
+    expect(problems('name: 青苇新闻\ntagline: [未闭合\n')[1]).toMatch(/^ {2}\S+site\.yaml:\d+:\d+ 不是合法的 YAML：/);
+    expect(problems('name: &n 青苇新闻\npublisher: *n\n')[1]).toMatch(/^ {2}\S+site\.yaml:1:1 无法读取：/);
   });
 });
 

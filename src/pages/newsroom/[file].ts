@@ -1,0 +1,11 @@
+/** The newsroom's masthead and tab icon, under names that change with their bytes (lib/newsroom-images.ts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { siteImages } from '../../build-settings.ts';
+
+export const getStaticPaths = (() =>
+  [siteImages.logo, siteImages.icon].flatMap((image) => (image ? [{ params: { file: image.fileName }, props: { image } }] : []))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { image } = props as { image: (typeof siteImages)['icon'] };
+  return new Response(image.bytes, { headers: { 'Content-Type': image.contentType } });
+};
