@@ -1,13 +1,15 @@
 /**
  * `npm run audit`: builds the site, serves it with `astro preview`, runs Lighthouse (its default mobile
- * settings) three times on each of four representative pages, prints the median scores, writes them with the
- * failing audits to docs/audit.md, and exits non-zero when a score is below its threshold.
+ * settings) three times on each of four representative pages (the newest article's among them), prints the
+ * median scores, writes them with the failing audits to docs/audit.md, and exits non-zero when a score is
+ * below its threshold.
  *
  * It builds into and serves dist/, like `npm test`; when both run at once, one build wipes the pages the other
  * is serving. astro.config.ts reads OUT_DIR and ASTRO_CACHE_DIR for the build and the preview server alike, so
  * `OUT_DIR=node_modules/.audit/dist ASTRO_CACHE_DIR=node_modules/.audit/cache npm run audit` keeps them apart.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
@@ -18,15 +20,28 @@ import { startPreview } from './preview-server.ts';
 const REPORT_FILE = 'docs/audit.md';
 const RUNS_PER_PAGE = 3;
 
-/** One page of each template readers land on; paths are relative to the site's base path. */
-const pages = [
-  { name: 'Home', path: '' },
-  { name: 'Article', path: 'articles/2024/05/project-review-q1-economy/' },
-  { name: 'Archive', path: 'archive/' },
-  { name: 'Search', path: 'search/?q=三化改造' },
-] as const;
+/** A page audited; its path is relative to the site's base path. */
+interface Page {
+  name: string;
+  path: string;
+}
 
-type Page = (typeof pages)[number];
+/**
+ * One page of each template readers land on, in whatever archive was built: the newest article (the home
+ * page's first) and a search for the start of its headline, which finds it. An archive with nothing in it yet
+ * has no article to audit; its search page is audited with a query that finds nothing.
+ */
+function pagesOf(outDir: string): Page[] {
+  const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const newest = new RegExp(`<a href="${basePath}(?<path>articles/[^"]+/)"[^>]*>(?<headline>[^<]+)</a>`).exec(home)?.groups;
+  const query = (newest?.headline && /\p{Script=Han}{2,4}/u.exec(newest.headline)?.[0]) || '新闻';
+  return [
+    { name: 'Home', path: '' },
+    ...(newest?.path ? [{ name: 'Article', path: newest.path }] : []),
+    { name: 'Archive', path: 'archive/' },
+    { name: 'Search', path: `search/?q=${query}` },
+  ];
+}
 
 const categories = [
   { id: 'performance', title: 'Performance', minimum: 95 },
@@ -63,9 +78,10 @@ const chromeFlags = [
   '--disable-component-update',
 ];
 
-async function buildForAudit(): Promise<void> {
+async function buildForAudit(): Promise<string> {
   const result = await buildSite({ stdio: 'inherit' });
   if (!result.ok) throw new Error(`astro build failed (${result.signal ?? `exit code ${result.status}`}); nothing was audited`);
+  return result.outDir;
 }
 
 /** Fails early, with a message, when dist/ lacks a page instead of letting Lighthouse audit an error page. */
@@ -204,7 +220,7 @@ function report({ chromiumVersion, pages: results }: AuditResults, measuredAt: D
   ].join('\n');
 }
 
-async function auditPages(origin: string): Promise<AuditResults> {
+async function auditPages(pages: readonly Page[], origin: string): Promise<AuditResults> {
   const chrome = await launchChrome();
   try {
     const chromiumVersion = await browserVersion(chrome);
@@ -218,11 +234,11 @@ async function auditPages(origin: string): Promise<AuditResults> {
 
 async function main(): Promise<number> {
   const measuredAt = new Date();
-  await buildForAudit();
+  const pages = pagesOf(await buildForAudit());
   const server = await startPreview();
   let results: AuditResults;
   try {
-    results = await auditPages(server.origin);
+    results = await auditPages(pages, server.origin);
   } finally {
     await server.stop();
   }
