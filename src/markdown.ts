@@ -1,6 +1,8 @@
 /**
  * The Markdown pipeline for articles, shared by astro.config.ts and the tests that check it.
  * It is Astro's unified processor, because remark and rehype plugins run only there (Astro 7's default is Rust).
+ * Code, not a setting: it is the same for every newsroom, so it is not in the newsroom's config
+ * (content/site.yaml), and it is a module of its own because two places import it.
  */
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
