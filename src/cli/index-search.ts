@@ -42,6 +42,7 @@ import { ARCHIVE_MANIFEST, type ArchiveEntry, type ArchiveManifest } from '../li
 import { isPublished } from '../lib/article.ts';
 import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
+import type { Column } from '../lib/newsroom.ts';
 import { commonHanCharacters, tonelessReadings } from '../lib/pinyin-readings.ts';
 import { buildReadingTable, buildVocabulary, shardVocabulary, vocabularyWords } from '../lib/same-pinyin.ts';
 import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
@@ -91,14 +92,14 @@ interface PublishedArticle {
 }
 
 /**
- * Every article file as the archive's manifest lists it, and the published ones ready to index, with the paths
- * the site gives them (no base path; the search page adds it).
+ * Every article file of a newsroom with these columns, as the archive's manifest lists it, and the published
+ * ones ready to index, with the paths the site gives them (no base path; the search page adds it).
  */
-export function readArchive(dir: string, now: Date): { manifest: ArchiveManifest; published: PublishedArticle[] } {
+export function readArchive(dir: string, columns: readonly Column[], now: Date): { manifest: ArchiveManifest; published: PublishedArticle[] } {
   const urls = createUrls('/');
   const manifest: ArchiveManifest = { builtAt: now.toISOString(), articles: [] };
   const published: PublishedArticle[] = [];
-  for (const { file, data, body, digest } of readArticleFiles(dir, site.columns, '不能建立搜索索引')) {
+  for (const { file, data, body, digest } of readArticleFiles(dir, columns, '不能建立搜索索引')) {
     const id = articleIdFromPath(file);
     const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
     manifest.articles.push(entry);
@@ -109,9 +110,9 @@ export function readArchive(dir: string, now: Date): { manifest: ArchiveManifest
   return { manifest, published };
 }
 
-/** The published articles of `dir`, ready to index. */
-export function readPublishedArticles(dir: string, now: Date): PublishedArticle[] {
-  return readArchive(dir, now).published;
+/** The published articles of `dir` (a newsroom's with these columns), ready to index. */
+export function readPublishedArticles(dir: string, columns: readonly Column[], now: Date): PublishedArticle[] {
+  return readArchive(dir, columns, now).published;
 }
 
 async function writePart(articles: readonly PublishedArticle[], outputPath: string): Promise<void> {
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const maxPages = positiveInteger('SEARCH_PAGES_PER_PART', process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART);
   const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
-  const { manifest, published: articles } = readArchive(contentDir, buildTime);
+  const { manifest, published: articles } = readArchive(contentDir, site.columns, buildTime);
   const planned = planSearchParts(articles, maxPages);
   if (values['wait-for-start']) await startSignal();
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
+import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-build-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const envFor = (name: string) => ({ ...process.env, OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') });
+const envFor = (name: string) => ({ ...process.env, ...siteEnv(ZHONGYUAN), OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') });
 
 describe('buildSite', () => {
   it('builds two sites at once outside the project without either disturbing the other', async () => {

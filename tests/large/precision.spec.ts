@@ -15,6 +15,7 @@ import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
 import { pinyinKeys } from '../../src/lib/same-pinyin.ts';
 import { tonelessReadings } from '../../src/lib/pinyin-readings.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
+import { CORPUS_SITE } from '../corpus/corpus-content.ts';
 import { LARGE_SITE } from './site.ts';
 
 /** A query with at most this many true results is walked to the end; others are checked for a screen. */
@@ -23,7 +24,7 @@ const TEXT_KINDS = new Set(['phrase', 'fragment', 'name', 'two-terms', 'date-num
 
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as EvalQuery[];
 const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-const archive = readArchive(LARGE_SITE.contentDir, new Date()).published.map((article) => {
+const archive = readArchive(LARGE_SITE.contentDir, CORPUS_SITE.newsroom.columns, new Date()).published.map((article) => {
   const record = article.record();
   return { id: article.key, day: article.date, text: normalize(`${record.meta.title} ${record.content.replaceAll('\u200b', '')}`) };
 });
