@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './tests/chromium.ts';
 import { E2E_SITE } from './tests/e2e/built-site.ts';
 import { LARGE_SITE } from './tests/large/site.ts';
 import { SECOND_SITE } from './tests/second-site/site.ts';
 import { SUBPATH_SITE } from './tests/subpath/site.ts';
 
 /**
- * End-to-end tests against the built test sites (built by `npm run test:e2e`, never content/ or dist/) served over HTTP.
- * Playwright cannot download its own browsers everywhere; CHROMIUM_PATH (default: Debian's /usr/bin/chromium
- * when present) points it at an installed Chromium instead.
+ * End-to-end tests against the built test sites (built by `npm run test:e2e`, never content/ or dist/) served
+ * over HTTP, in the installed Chromium (tests/chromium.ts).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT ?? 4391);
 /** The corpus site (archive + fixture corpus: search quality, photos), built by `npm run build:corpus`. */
 const evalPort = port + 1;

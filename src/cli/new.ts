@@ -11,7 +11,7 @@ import { isoDay } from '../lib/dates.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/slug.ts';
 
-const USAGE = '用法：npm run new -- "标题" [--out content/articles]';
+const USAGE = `用法：npm run new -- "标题" [--out 稿件目录，默认 ${displayPath(contentDir)}]`;
 
 function main(): void {
   const { positionals, values } = parseArgs({

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import sharp from 'sharp';
 import type { Newsroom } from './newsroom.ts';
 
@@ -22,12 +21,20 @@ export interface NewsroomImage {
 /** Where an image is in the built site (src/pages/newsroom/[file].ts writes it there). */
 export const newsroomImagePath = (image: NewsroomImage) => `newsroom/${image.fileName}`;
 
-const CONTENT_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
-const TYPE_EXTENSIONS: Record<string, string> = { svg: '.svg', png: '.png', webp: '.webp', jpeg: '.jpg' };
+/** How each kind of image readNewsroom accepts (by sharp's name for its format) is served. */
+const FORMATS: Record<string, { extension: string; contentType: string }> = {
+  svg: { extension: '.svg', contentType: 'image/svg+xml' },
+  png: { extension: '.png', contentType: 'image/png' },
+  webp: { extension: '.webp', contentType: 'image/webp' },
+  jpeg: { extension: '.jpg', contentType: 'image/jpeg' },
+};
+
+/** The size of defaultIconSvg's drawing (its viewBox). */
+const DEFAULT_ICON_SIZE = { width: 32, height: 32 };
 
 /** The newsroom's masthead, if it has one, and its icon; `site.logo` and `site.icon` are checked image paths (readNewsroom). */
 export async function newsroomImages(site: Newsroom): Promise<{ logo?: NewsroomImage; icon: NewsroomImage }> {
-  const icon = site.icon ? await imageFile('icon', site.icon) : await image('icon', new TextEncoder().encode(defaultIconSvg(site.name, site.themeColor.light)), '.svg');
+  const icon = site.icon ? await imageFile('icon', site.icon) : image('icon', new TextEncoder().encode(defaultIconSvg(site.name, site.themeColor.light)), 'svg', DEFAULT_ICON_SIZE);
   return { ...(site.logo ? { logo: await imageFile('masthead', site.logo) } : {}), icon };
 }
 
@@ -39,14 +46,14 @@ export function defaultIconSvg(name: string, colour: string): string {
 
 async function imageFile(role: string, path: string): Promise<NewsroomImage> {
   const bytes = readFileSync(path);
-  const metadata = await sharp(bytes).metadata();
-  return image(role, bytes, TYPE_EXTENSIONS[metadata.format] ?? extname(path).toLowerCase(), metadata);
+  const { format, width, height } = await sharp(bytes).metadata();
+  return image(role, bytes, format, { width, height });
 }
 
-async function image(role: string, bytes: Uint8Array<ArrayBuffer>, extension: string, metadata?: { width: number; height: number }): Promise<NewsroomImage> {
-  const { width, height } = metadata ?? (await sharp(bytes).metadata());
+function image(role: string, bytes: Uint8Array<ArrayBuffer>, format: string, size: { width: number; height: number }): NewsroomImage {
+  const { extension, contentType } = FORMATS[format]!;
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-  return { fileName: `${role}-${hash}${extension}`, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', bytes, width, height };
+  return { fileName: `${role}-${hash}${extension}`, contentType, bytes, ...size };
 }
 
 function escapeXml(text: string): string {

@@ -118,7 +118,7 @@ export function parseNewsroom(value: unknown, file: string, where?: (path: reado
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => problem([...issue.path, key], `未知字段“${key}”：请删除或改正拼写`, true));
     return [problem(issue.path, issue.message)];
   });
-  throw new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
+  throw configError(file, problems);
 }
 
 /**
@@ -134,16 +134,20 @@ export function readNewsroom(source: string, file: string): Newsroom {
   };
   if (doc.errors.length) {
     const problems = doc.errors.map((error) => `  ${at(error.pos[0])} 不是合法的 YAML：${error.message.split('\n')[0]}`);
-    throw new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
+    throw configError(file, problems);
   }
   const where = (path: readonly PropertyKey[], isKey: boolean) => at((isKey ? keyNodeAt(doc.contents, path) : nearestNode(doc.contents, path))?.range?.[0]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 0 }); // no YAML aliases (*name): nothing in a config needs one
   } catch (error) {
-    throw new Error(`站点配置 ${file} 有误，构建已停止：\n  ${file}:1:1 无法读取：${error instanceof Error ? error.message : String(error)}`);
+    throw configError(file, [`  ${file}:1:1 无法读取：${error instanceof Error ? error.message : String(error)}`]);
   }
   return parseNewsroom(value, file, where, dirname(resolve(file)));
+}
+
+function configError(file: string, problems: readonly string[]): Error {
+  return new Error(`站点配置 ${file} 有误，构建已停止：\n${problems.join('\n')}`);
 }
 
 /** Articles name their column as editors know it (时政要闻); URLs use the slug. */

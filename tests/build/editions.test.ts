@@ -4,13 +4,12 @@
  * article saying where it was printed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { afterAll, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
-import { startPreview } from '../../src/cli/preview-server.ts';
+import { browseBuiltSite } from '../chromium.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-editions-'));
@@ -31,11 +30,8 @@ it('an imported page appears as an edition, its articles in print order, each sa
   const result = await buildSite({ env });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
 
-  const server = await startPreview(env);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined), args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/archive/`);
+  await browseBuiltSite(env, async (page, origin) => {
+    await page.goto(`${origin}/archive/`);
     await page.getByRole('link', { name: '数字报：按版面浏览' }).click();
     await page.getByRole('link', { name: '2025年1月2日' }).click();
     expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
@@ -48,10 +44,7 @@ it('an imported page appears as an edition, its articles in print order, each sa
     await printed.click();
     expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
     // The year's list says which pages the edition had.
-    await page.goto(`${server.origin}/editions/2025/`);
+    await page.goto(`${origin}/editions/2025/`);
     expect(await page.locator('.edition-list li').allTextContents()).toEqual(['2025年1月2日 第5版 · 3 篇']);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }, 240_000);

@@ -5,11 +5,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
-import { startPreview } from '../../src/cli/preview-server.ts';
 import { parseSearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { browseBuiltSite } from '../chromium.ts';
 import { QINGWEI, siteEnv } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-small-archives-'));
@@ -32,19 +31,13 @@ async function build(name: string, prepare?: (contentDir: string) => void) {
 }
 
 /** The search page's status line for `query`, in Chromium, on the built site served by astro preview. */
-async function searchStatus(env: NodeJS.ProcessEnv, query: string): Promise<string> {
-  const server = await startPreview(env);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined), args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+function searchStatus(env: NodeJS.ProcessEnv, query: string): Promise<string> {
+  return browseBuiltSite(env, async (page, origin) => {
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     const status = page.locator('[data-search-status]');
     await status.filter({ hasText: /找到/ }).waitFor({ timeout: 30_000 });
     return (await status.textContent()) ?? '';
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 describe('a site of its own', () => {
