@@ -32,6 +32,8 @@ import { rm } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
 import * as pagefind from 'pagefind';
 import { buildTime, contentDir, site } from '../build-settings.ts';
 import { readArticleFiles } from './article-files.ts';
@@ -44,8 +46,20 @@ import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
 import type { Column } from '../lib/newsroom.ts';
 import { commonHanCharacters, tonelessReadings } from '../lib/pinyin-readings.ts';
-import { buildReadingTable, buildVocabulary, shardVocabulary, vocabularyWords } from '../lib/same-pinyin.ts';
-import { searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
+import {
+  addCounts,
+  articleLexiconWords,
+  buildLexicon,
+  countWords,
+  keptCounts,
+  LEXICON_DIR,
+  lexiconWords,
+  type ArticleWords,
+  type LexiconManifest,
+  type WordCounts,
+  type WordCutter,
+} from '../lib/search-lexicon.ts';
+import { indexedText, searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
 
@@ -84,8 +98,8 @@ interface PublishedArticle {
   /** SHA-256 of the article's file. */
   digest: string;
   reporters: string[];
-  /** Its names, tags and headline words, for the same-pinyin vocabulary. */
-  words: Set<string>;
+  /** Its words for the lexicon (lib/search-lexicon.ts), cut when its part is written. */
+  words(cutter: WordCutter): ArticleWords;
   /** Its line in the archive's manifest; the part is filled in when the part is written. */
   entry: ArchiveEntry;
   record(): SearchIndexRecord;
@@ -104,7 +118,15 @@ export function readArchive(dir: string, columns: readonly Column[], now: Date):
     const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
     manifest.articles.push(entry);
     if (entry.published) {
-      published.push({ date: isoDay(data.date), key: id, digest, reporters: reporterNames(data.byline), words: vocabularyWords(data), entry, record: () => searchIndexRecord(data, body, entry.url) });
+      published.push({
+        date: isoDay(data.date),
+        key: id,
+        digest,
+        reporters: reporterNames(data.byline),
+        words: (cutter) => articleLexiconWords(data, indexedText(data, body).split('\n'), cutter),
+        entry,
+        record: () => searchIndexRecord(data, body, entry.url),
+      });
     }
   }
   return { manifest, published };
@@ -133,27 +155,47 @@ async function writePart(articles: readonly PublishedArticle[], outputPath: stri
   }
 }
 
-/** Where the same-pinyin files go, relative to the index directory (pagefind/). */
-const SAME_PINYIN_DIR = 'pinyin';
+/**
+ * jieba's dictionary of general Chinese, with its HMM for names that no dictionary has (马素华 in a list of
+ * officials): how the lexicon knows where a query's words end.
+ */
+function lexiconCutter(): WordCutter {
+  const jieba = Jieba.withDict(dict);
+  return { cut: (text) => jieba.cut(text, true), cutForSearch: (text) => jieba.cutForSearch(text, true) };
+}
+
+/** How many of `articles` have each word and pair: read from the part's cache entry, or counted and kept there. */
+function partWordCounts(articles: readonly PublishedArticle[], cutter: () => WordCutter, cached: string | undefined): WordCounts {
+  const file = cached && `${cached}.words.json`;
+  if (file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { words: Record<string, number>; pairs: Record<string, number> };
+    return { words: new Map(Object.entries(saved.words)), pairs: new Map(Object.entries(saved.pairs)) };
+  }
+  const counts: WordCounts = { words: new Map(), pairs: new Map() };
+  const cut = cutter();
+  for (const article of articles) countWords(counts, article.words(cut));
+  const kept = keptCounts(counts);
+  if (file) {
+    writeFileSync(`${file}.partial`, JSON.stringify({ words: Object.fromEntries(kept.words), pairs: Object.fromEntries(kept.pairs) }));
+    renameSync(`${file}.partial`, file);
+  }
+  return kept;
+}
 
 /**
- * Writes the same-pinyin vocabulary of the published articles, in shards, and the reading table
- * (lib/same-pinyin.ts) under `outDir`, each named by a hash of its content; returns their paths relative to
- * `outDir`, the shards in order.
+ * Writes the lexicon of the archive (lib/search-lexicon.ts) under `outDir`/lexicon/: word, pinyin and
+ * reading shards; returns what parts.json says of it.
  */
-function writeSamePinyinFiles(articles: readonly PublishedArticle[], outDir: string): { readings: string; vocabulary: string[] } {
-  const uses = new Map<string, number>();
-  for (const article of articles) for (const word of article.words) uses.set(word, (uses.get(word) ?? 0) + 1);
-  mkdirSync(join(outDir, SAME_PINYIN_DIR), { recursive: true });
-  const write = (kind: string, text: string) => {
-    const path = `${SAME_PINYIN_DIR}/${kind}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.json`;
-    writeFileSync(join(outDir, path), text);
-    return path;
-  };
-  return {
-    readings: write('readings', JSON.stringify(buildReadingTable(commonHanCharacters(), tonelessReadings))),
-    vocabulary: shardVocabulary(buildVocabulary(uses, tonelessReadings)).map((shard, index) => write(`vocabulary${index}`, JSON.stringify(shard))),
-  };
+function writeLexicon(counts: WordCounts, articles: number, outDir: string): LexiconManifest {
+  const { files, manifest } = buildLexicon(lexiconWords(counts), articles, tonelessReadings, commonHanCharacters());
+  const dir = join(outDir, LEXICON_DIR);
+  mkdirSync(dir, { recursive: true });
+  const version = createHash('sha256');
+  for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    writeFileSync(join(dir, name), text);
+    version.update(`${name}\0${text}\0`);
+  }
+  return { path: LEXICON_DIR, version: version.digest('hex').slice(0, 10), ...manifest };
 }
 
 /**
@@ -222,9 +264,13 @@ async function main(): Promise<void> {
   const written = [];
   const cachedKeys = new Set<string>();
   let reused = 0;
+  let cutter: WordCutter | undefined;
+  const cut = () => (cutter ??= lexiconCutter());
+  const wordCounts: WordCounts = { words: new Map(), pairs: new Map() };
   for (const part of parts) {
     const staging = join(values.out, `${part.period}.partial`);
     const cached = values.cache && join(values.cache, partKey(part.period, part.items, indexer));
+    addCounts(wordCounts, partWordCounts(part.items, cut, cached || undefined));
     if (cached && existsSync(cached)) {
       linkTree(cached, staging);
       reused += 1;
@@ -236,15 +282,15 @@ async function main(): Promise<void> {
         renameSync(`${cached}.partial`, cached);
       }
     }
-    if (cached) cachedKeys.add(basename(cached));
+    if (cached) cachedKeys.add(basename(cached)).add(`${basename(cached)}.words.json`);
     const name = `${part.period}-${hashDirectory(staging)}`;
     renameSync(staging, join(values.out, name));
     for (const article of part.items) article.entry.part = name;
     const reporters = part.items.flatMap((article) => article.reporters);
     written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
   }
-  const samePinyin = writeSamePinyinFiles(articles, values.out);
-  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages, samePinyin))}\n`);
+  const lexicon = writeLexicon(wordCounts, articles.length, values.out);
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages, lexicon))}\n`);
   // Not for the site (it lists drafts and embargoes): the build checks its pages against it (integrations/pagefind.ts).
   writeFileSync(join(values.out, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   // The cache keeps only this build's parts: an edited period's old part is never needed again.

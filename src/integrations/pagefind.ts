@@ -172,6 +172,6 @@ async function assembleIndex(indexDir: string, stagingDir: string): Promise<void
       if (!PART_FILES.has(entry) && !entry.endsWith('.pf_meta')) await rm(join(target, entry), { recursive: true });
     }
   }
-  for (const file of [manifest.samePinyin.readings, ...manifest.samePinyin.vocabulary]) await cp(join(stagingDir, file), join(indexDir, file));
+  await cp(join(stagingDir, manifest.lexicon.path), join(indexDir, manifest.lexicon.path), { recursive: true });
   await cp(join(stagingDir, 'parts.json'), join(indexDir, 'parts.json'));
 }

@@ -1,21 +1,15 @@
 /**
- * Same-pinyin suggestions: a reader who types 刘滨 for 刘斌, 经济运型 for 经济运行, chose the wrong character of
- * the right pinyin in an input method. When a query finds nothing, the search page looks up words of the
- * archive's own vocabulary — names of people and reporters, tags, headline words — with the query's pinyin,
- * and shows the results of the one it finds ("没有找到“刘滨”，以下是“刘斌”的结果").
+ * Same-pinyin suggestions: a reader who types 刘滨 for 刘斌, 经济运型 for 经济运行, 马素化 for 马素华, chose the wrong
+ * character of the right pinyin in an input method. When a query has a word the archive does not know and
+ * finds nothing, the search session (lib/search-session.ts) looks up words of the archive's lexicon — every
+ * word of its articles, names in bylines, lists of officials and the body text included
+ * (lib/search-lexicon.ts) — with the query's pinyin, and shows the results of the one it finds
+ * ("没有找到“刘滨”，以下是“刘斌”的结果").
  *
  * Input methods are toneless, so pinyin is compared without tones; a polyphonic character (行 xing/hang,
- * 长 chang/zhang, 重 zhong/chong) matches by any of its readings. The files are built by the indexer
- * (src/cli/index-search.ts, with pinyin-pro) and loaded by the search page only when a query found nothing:
- * - the vocabulary: toneless pinyin (syllables joined by spaces) → the archive's words with it, most used
- *   first; in shards by the first syllable, so a query loads only the shards of its characters' readings, and
- *   what a suggestion costs does not grow with the archive;
- * - the reading table: toneless syllable → every character with that reading, for the query's own characters,
- *   which the archive may not have (滨).
- * This module knows neither pinyin-pro nor the browser: readings come in as a function.
+ * 长 chang/zhang, 重 zhong/chong) matches by any of its readings. This module knows neither pinyin-pro nor the
+ * browser: readings and the lexicon's words come in as values.
  */
-
-import type { BylineEntry } from './bylines.ts';
 
 /** The toneless readings of a character (ü as v), most common first; empty for anything that is not Han. */
 export type Readings = (char: string) => readonly string[];
@@ -54,96 +48,20 @@ export function isVocabularyWord(word: string): boolean {
   return length >= 2 && length <= MAX_WORD_LENGTH && /^\p{Script=Han}+$/u.test(word);
 }
 
-const headlineSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
-/** What of an article goes into the vocabulary. */
-export interface VocabularySource {
-  title: string;
-  tags?: readonly string[];
-  people?: readonly string[];
-  byline: readonly BylineEntry[];
-}
-
 /**
- * The words of an article a reader may look for by name: everyone in its byline (every role) and its people,
- * its tags, and the words of its headline (as the browser's segmenter cuts them). Each once.
+ * Every pinyin key a same-pinyin look-up of `term` may ask for: those of each stretch of two characters or
+ * more (up to MAX_WORD_LENGTH), so the search page loads the shards of the lexicon they are in
+ * (lib/search-lexicon.ts).
  */
-export function vocabularyWords(article: VocabularySource): Set<string> {
-  const words = new Set<string>([...article.byline.map((entry) => entry.name), ...(article.people ?? []), ...(article.tags ?? [])]);
-  for (const { segment, isWordLike } of headlineSegmenter.segment(article.title)) if (isWordLike) words.add(segment);
-  return new Set([...words].filter(isVocabularyWord));
-}
-
-/**
- * The vocabulary of an archive from its words and how many articles use each (a name, a tag, a headline
- * word): for each toneless key, its words, most used first (then in code-point order, so the file is the same
- * for the same archive).
- */
-export function buildVocabulary(uses: ReadonlyMap<string, number>, readings: Readings): PinyinVocabulary {
-  const byKey = new Map<string, string[]>();
-  for (const word of uses.keys()) {
-    if (!isVocabularyWord(word)) continue;
-    for (const key of pinyinKeys(word, readings)) {
-      const words = byKey.get(key);
-      if (words) words.push(word);
-      else byKey.set(key, [word]);
+export function samePinyinKeys(term: string, readings: Readings): string[] {
+  const chars = [...term];
+  const keys = new Set<string>();
+  for (let start = 0; start < chars.length; start++) {
+    for (let end = start + 2; end <= Math.min(chars.length, start + MAX_WORD_LENGTH); end++) {
+      for (const key of pinyinKeys(chars.slice(start, end).join(''), readings)) keys.add(key);
     }
   }
-  const vocabulary: PinyinVocabulary = {};
-  for (const key of [...byKey.keys()].sort()) {
-    vocabulary[key] = byKey.get(key)!.sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  }
-  return vocabulary;
-}
-
-/** About this many bytes of vocabulary go into one shard: a suggestion loads the shards its query needs. */
-export const SHARD_BYTES = 16_000;
-
-/**
- * The shard of the vocabulary a key is in: by its first syllable, so the words a query can match are in the
- * shards of its characters' readings (any character may start a word). A stable hash, the same in the
- * indexer and the browser.
- */
-export function vocabularyShard(key: string, shards: number): number {
-  const first = key.split(' ', 1)[0]!;
-  let hash = 0;
-  for (const char of first) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % shards;
-}
-
-/** The vocabulary cut into shards of about SHARD_BYTES each (at least one). */
-export function shardVocabulary(vocabulary: PinyinVocabulary): PinyinVocabulary[] {
-  const count = Math.max(1, Math.ceil(new TextEncoder().encode(JSON.stringify(vocabulary)).length / SHARD_BYTES));
-  const shards: PinyinVocabulary[] = Array.from({ length: count }, () => ({}));
-  for (const [key, words] of Object.entries(vocabulary)) shards[vocabularyShard(key, count)]![key] = words;
-  return shards;
-}
-
-/** The shards a query's terms can need: those of every reading of every character. */
-export function shardsForTerms(terms: readonly string[], readings: Readings, shards: number): number[] {
-  const needed = new Set<number>();
-  for (const term of terms) for (const char of term) for (const syllable of readings(char)) needed.add(vocabularyShard(syllable, shards));
-  return [...needed].sort((a, b) => a - b);
-}
-
-/** The reading table as a lookup: character → its readings, in the table's order of syllables. */
-export function readingsFromTable(table: ReadingTable): Readings {
-  const byChar = new Map<string, string[]>();
-  for (const [syllable, chars] of Object.entries(table)) {
-    for (const char of chars) {
-      const list = byChar.get(char);
-      if (list) list.push(syllable);
-      else byChar.set(char, [syllable]);
-    }
-  }
-  return (char) => byChar.get(char) ?? [];
-}
-
-/** The reading table for the characters `chars`, from a function that knows every reading. */
-export function buildReadingTable(chars: Iterable<string>, readings: Readings): ReadingTable {
-  const table = new Map<string, string>();
-  for (const char of chars) for (const syllable of readings(char)) table.set(syllable, (table.get(syllable) ?? '') + char);
-  return Object.fromEntries([...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return [...keys];
 }
 
 /** A stretch of the typed term and what may stand for it: itself, or archive words with its pinyin. */

@@ -14,6 +14,7 @@
  * CDNs keep it cached.
  */
 import { compareCodePoints } from './order.ts';
+import type { LexiconManifest } from './search-lexicon.ts';
 
 /** One part as the search page sees it (pagefind/parts.json). */
 export interface SearchPartEntry {
@@ -36,11 +37,8 @@ export interface SearchPartsManifest {
   firstStepPages: number;
   /** Newest first; the first is the main index. */
   parts: SearchPartEntry[];
-  /**
-   * The same-pinyin suggestions' files (lib/same-pinyin.ts), relative to pagefind/, named by their content:
-   * loaded only when a query finds nothing.
-   */
-  samePinyin: { readings: string; vocabulary: string[] };
+  /** The archive's words, in shards (lib/search-lexicon.ts): loaded for the characters a query has. */
+  lexicon: LexiconManifest;
 }
 
 export interface PlannedPart<Item> {
@@ -105,11 +103,11 @@ function planYear<Item extends { date: string }>(year: string, items: Item[], ma
 export function searchPartsManifest(
   parts: readonly { name: string; from: string; to: string; pages: number; reporters: readonly string[] }[],
   firstStepPages: number,
-  samePinyin: SearchPartsManifest['samePinyin'],
+  lexicon: LexiconManifest,
 ): SearchPartsManifest {
   return {
     firstStepPages,
-    samePinyin,
+    lexicon,
     parts: [...parts].reverse().map((part, index) => ({
       name: part.name,
       path: index === 0 ? '' : `${PARTS_DIR}/${part.name}/`,
@@ -140,10 +138,12 @@ export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
         Number.isInteger(part.pages) &&
         Array.isArray(part.reporters),
     ) &&
-    typeof manifest.samePinyin?.readings === 'string' &&
-    Array.isArray(manifest.samePinyin.vocabulary) &&
-    manifest.samePinyin.vocabulary.length > 0 &&
-    manifest.samePinyin.vocabulary.every((path) => typeof path === 'string');
+    typeof manifest.lexicon?.path === 'string' &&
+    typeof manifest.lexicon.version === 'string' &&
+    (['articles', 'words', 'pinyin', 'readings'] as const).every((count) => Number.isInteger(manifest.lexicon![count])) &&
+    manifest.lexicon.words >= 1 &&
+    manifest.lexicon.pinyin >= 1 &&
+    manifest.lexicon.readings >= 1;
   if (!valid) throw new Error('parts.json is not a search index manifest');
   return manifest as SearchPartsManifest;
 }

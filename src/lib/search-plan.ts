@@ -11,11 +11,18 @@
  * results of the steps before it. Sorted by relevance over the whole archive (`overall`), one step reads every
  * part, which is what that order costs.
  *
- * Every candidate Pagefind offers is checked against its text (lib/search.ts), as before there were parts.
+ * Every candidate Pagefind offers is checked against its text (lib/search.ts), as before there were parts, and
+ * put in one of two tiers: the articles that contain the query as typed, then those that contain every word of
+ * it anywhere (lib/search-query.ts). Within a step the first tier comes first: Pagefind's phrase search says
+ * which candidates have the query's words side by side, and those are checked first, so the first tier is
+ * complete before the second begins — without fetching the text of every candidate. One that the phrase
+ * search missed (it matches whole index words, so a fragment like 化改 escapes it) is still found when its
+ * text is checked: in the first tier while the second has nothing yet, otherwise in the second, marked as
+ * exact. The second tier waits for the query's words (the lexicon's shards); the first never does.
  */
 import { dateQueryDays, dateQueryPeriod, type DateQuery } from './date-query.ts';
 import { partsPeriodLabel, type SearchPartEntry, type SearchPartsManifest } from './search-parts.ts';
-import { compareCandidates, containsAllTerms } from './search.ts';
+import { compareCandidates, containsAllTerms, containsAllWords, wordsCloseness } from './search.ts';
 import type { SearchFilter, SearchSort } from './search-state.ts';
 
 /** What the index returns of an article: its path, text and metadata (Pagefind's `data()`). */
@@ -26,6 +33,8 @@ export interface CandidatePage {
 }
 
 export interface Candidate {
+  /** The index's own id of the article (Pagefind's page hash), the same in every search. */
+  id: string;
   data(): Promise<CandidatePage>;
   /** Pagefind's relevance score (absent when sorted by date). */
   score?: number;
@@ -41,6 +50,19 @@ export interface SearchIndex {
    * with `days`, was published on one of them (ISO days).
    */
   search(parts: readonly SearchPartEntry[], query: string | null, options: { filters: SearchFilters; byDate: boolean; days?: readonly string[] }): Promise<Candidate[]>;
+  /**
+   * The ids of the articles among `parts` in which the index has each term's words side by side (Pagefind's
+   * phrase search): the likely exact matches, checked first. Absent: candidates are checked in their order.
+   */
+  likelyMatches?(parts: readonly SearchPartEntry[], terms: readonly string[], options: { filters: SearchFilters }): Promise<ReadonlySet<string>>;
+}
+
+/** The second tier of a search: what an article must contain anywhere, and how the page names it. */
+export interface TierWords {
+  /** The words, each of which an article must contain (lib/search-query.ts). */
+  words: readonly string[];
+  /** Filters the second tier adds (the year of a date query: 5月6日 in articles of 2024). */
+  filters?: SearchFilters;
 }
 
 /** Raised when a part's index could not be loaded (a dropped connection, a site deployed since the page opened). */
@@ -116,6 +138,10 @@ export interface Match {
   inTitle: boolean;
   score?: number;
   date?: string;
+  /** In the second tier: how close together its words stand (lib/search.ts wordsCloseness). */
+  closeness?: number;
+  /** In the second tier: it contains the query as typed too (found after the second tier had begun). */
+  exact?: boolean;
 }
 
 /** The results of one step: the period it read and what it found there. */
@@ -123,8 +149,11 @@ export interface ResultGroup {
   parts: SearchPartEntry[];
   /** The period, e.g. 2024年 or 2015年至2022年. */
   label: string;
+  /** The first tier: articles that contain the query as typed. */
   matches: Match[];
-  /** Every candidate of the step has been checked: `matches.length` is exact for its period. */
+  /** The second tier: articles that contain every word of the query, anywhere. */
+  wordMatches: Match[];
+  /** Every candidate of the step has been checked: the counts are exact for its period. */
   readonly complete: boolean;
 }
 
@@ -154,6 +183,10 @@ interface Unit {
 interface OpenUnit extends Unit {
   candidates: Candidate[];
   checked: number;
+  /** The first `likely` candidates are the likely exact matches; the first tier is complete when they are checked. */
+  likely: number;
+  /** Whether the candidates after the likely ones are final: the second tier's, once the query's words are known. */
+  extended: boolean;
 }
 
 export interface MoreOptions {
@@ -168,27 +201,42 @@ export interface MoreOptions {
 export interface PartedSearchOptions {
   filters: SearchFilters;
   sort: SearchSort;
+  /** The second tier's words, when the query has more to it than its terms as typed; resolved once read. */
+  words?: Promise<TierWords | undefined>;
+  /** Articles (index ids) not to show: those listed already for the query's date. */
+  exclude?: ReadonlySet<string>;
 }
 
 /** One reader's search over the parts, step by step, as the reader asks for more. */
 export class PartedSearch {
   readonly groups: ResultGroup[] = [];
-  /** Texts of checked candidates that did not match, for suggesting a separated query. */
+  /** Texts of checked candidates that matched neither tier, for suggesting a shorter query. */
   readonly misses: string[] = [];
   private opened = 0;
   private pending: Unit[] = [];
   private current: OpenUnit | undefined;
-  /** Articles already checked, so that a unit searched again after a failure shows nothing twice. */
+  /** Articles already checked (index ids), so that a unit searched again after a failure shows nothing twice. */
   private readonly seen = new Set<string>();
   /** Candidates checked so far, in every step. */
   checked = 0;
+  /** The second tier's words, once the query has been read (undefined: it has none, or not yet known). */
+  tierWords: TierWords | undefined;
+  /** Whether the query's words have been read (so a unit can be laid out for both tiers when it opens). */
+  private wordsKnown = false;
 
   constructor(
     private index: SearchIndex,
     readonly steps: readonly SearchPartEntry[][],
     readonly terms: readonly string[],
     private readonly options: PartedSearchOptions,
-  ) {}
+  ) {
+    if (!options.words) this.wordsKnown = true;
+    else
+      void options.words.then(
+        (words) => ((this.tierWords = words), (this.wordsKnown = true)),
+        () => (this.wordsKnown = true),
+      );
+  }
 
   private cancelled = false;
 
@@ -202,12 +250,24 @@ export class PartedSearch {
     this.index = index;
   }
 
+  /** Results found in both tiers. */
   get matchCount(): number {
-    return this.groups.reduce((sum, group) => sum + group.matches.length, 0);
+    return this.groups.reduce((sum, group) => sum + group.matches.length + group.wordMatches.length, 0);
   }
 
+  /** Articles found that contain the query as typed (the first tier, and any found late in the second). */
+  get exactCount(): number {
+    return this.groups.reduce((sum, group) => sum + group.matches.length + group.wordMatches.filter((match) => match.exact).length, 0);
+  }
+
+  /** Articles of the second tier that do not contain the query as typed. */
+  get wordCount(): number {
+    return this.matchCount - this.exactCount;
+  }
+
+  /** Every result found, in the order shown: step by step, the first tier before the second. */
   get matches(): Match[] {
-    return this.groups.flatMap((group) => group.matches);
+    return this.groups.flatMap((group) => [...group.matches, ...group.wordMatches]);
   }
 
   /** The parts of the steps opened so far, newest first. */
@@ -222,7 +282,7 @@ export class PartedSearch {
 
   /** Every opened step is checked to its end: the next `more()` opens a step. */
   get openedStepsChecked(): boolean {
-    return this.pending.length === 0 && (!this.current || this.current.checked >= this.current.candidates.length);
+    return this.pending.length === 0 && (!this.current || (this.current.extended && this.current.checked >= this.current.candidates.length));
   }
 
   /** Everything has been searched and checked: the count is exact for the whole archive. */
@@ -248,6 +308,10 @@ export class PartedSearch {
     for (;;) {
       if (this.cancelled) return;
       const unit = this.current;
+      if (unit && !unit.extended && unit.checked >= unit.likely) {
+        await this.extend(unit);
+        continue;
+      }
       if (unit && unit.checked < unit.candidates.length) {
         const wanted = this.matchCount < target || unit.candidates.length <= CHECK_ALL_UP_TO;
         if (!wanted || checks >= maxChecks) break;
@@ -278,6 +342,7 @@ export class PartedSearch {
       parts,
       label: partsPeriodLabel(parts),
       matches: [],
+      wordMatches: [],
       get complete() {
         return isComplete();
       },
@@ -285,23 +350,76 @@ export class PartedSearch {
     this.pending = this.options.sort === 'date' ? parts.map((part) => ({ parts: [part] })) : [{ parts }];
   }
 
-  private async openUnit(unit: Unit): Promise<void> {
-    const query = this.terms.join(' ');
+  private get byDate(): boolean {
+    return this.options.sort === 'date';
+  }
+
+  private async searchUnit<T>(unit: Unit, work: () => Promise<T>): Promise<T> {
     try {
-      const candidates = await this.index.search(unit.parts, query, { filters: this.options.filters, byDate: this.options.sort === 'date' });
-      this.current = { ...unit, candidates, checked: 0 };
+      return await work();
     } catch (error) {
       this.pending.unshift(unit);
       throw error instanceof PartLoadError ? error : new PartLoadError(unit.parts, { cause: error });
     }
   }
 
+  /**
+   * Opens a unit: Pagefind's candidates for the query as typed, in its order. When the query's words are known
+   * already (their shards arrived while the reader typed) the unit is laid out for both tiers at once;
+   * otherwise its first batch is checked while they arrive (the first tier never waits), and `extend` lays out
+   * the rest.
+   */
+  private async openUnit(unit: Unit): Promise<void> {
+    const { filters } = this.options;
+    const candidates = await this.searchUnit(unit, () => this.index.search(unit.parts, this.terms.join(' '), { filters, byDate: this.byDate }));
+    const fresh = candidates.filter((candidate) => !this.options.exclude?.has(candidate.id));
+    const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false };
+    if (this.wordsKnown) await this.extend(opened);
+    this.current = opened;
+  }
+
+  /**
+   * Lays out the unit's unchecked candidates once the query's words are known. Without a second tier they stay
+   * in Pagefind's order, as for any query. With one: first the likely exact matches (Pagefind's phrase search
+   * of the typed terms), so that the first tier is complete before the second begins; then Pagefind's
+   * candidates for the words (which take in the query's own, less its function words); then any candidate of
+   * the typed query that search did not offer.
+   */
+  private async extend(unit: OpenUnit): Promise<void> {
+    const words = await this.options.words?.catch(() => undefined);
+    this.tierWords = words;
+    this.wordsKnown = true;
+    if (words) {
+      const { filters } = this.options;
+      const [likely, wordCandidates] = await this.searchUnit(unit, () =>
+        Promise.all([
+          this.index.likelyMatches?.(unit.parts, this.terms, { filters }),
+          this.index.search(unit.parts, words.words.join(' '), { filters: { ...filters, ...words.filters }, byDate: this.byDate }),
+        ]),
+      );
+      const checked = unit.candidates.slice(0, unit.checked);
+      const done = new Set(checked.map((candidate) => candidate.id));
+      const rest = unit.candidates.slice(unit.checked);
+      const first = likely ? rest.filter((candidate) => likely.has(candidate.id)) : [];
+      const taken = new Set([...done, ...first.map((candidate) => candidate.id)]);
+      const second = wordCandidates.filter((candidate) => !taken.has(candidate.id) && !this.options.exclude?.has(candidate.id));
+      const offered = new Set([...taken, ...second.map((candidate) => candidate.id)]);
+      unit.candidates = [...checked, ...first, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
+      unit.likely = unit.checked + first.length;
+    } else {
+      unit.likely = unit.candidates.length;
+    }
+    unit.extended = true;
+  }
+
   /** Checks the unit's next batch of candidates; returns how many. */
   private async checkBatch(unit: OpenUnit): Promise<number> {
     const start = unit.checked;
-    let end = Math.min(unit.candidates.length, start + (start === 0 ? FIRST_CHECK_BATCH : CHECK_BATCH));
+    // A batch stays within the likely exact matches, or beyond them: the first tier is complete before the second.
+    const boundary = start < unit.likely ? unit.likely : unit.candidates.length;
+    let end = Math.min(boundary, start + (start === 0 ? FIRST_CHECK_BATCH : CHECK_BATCH));
     // Candidates of equal score are checked together, so that the newer of them can be shown first.
-    const limit = Math.min(unit.candidates.length, end + CHECK_BATCH);
+    const limit = Math.min(boundary, end + CHECK_BATCH);
     const score = (index: number) => unit.candidates[index]?.score;
     while (end < limit && score(end) !== undefined && score(end) === score(end - 1)) end += 1;
     const batch = unit.candidates.slice(start, end);
@@ -316,22 +434,41 @@ export class PartedSearch {
     }
     unit.checked += batch.length;
     this.checked += batch.length;
-    const found: Match[] = [];
+    const group = this.groups[this.groups.length - 1]!;
+    const words = unit.extended ? this.tierWords : undefined;
+    const exact: Match[] = [];
+    const byWords: Match[] = [];
     pages.forEach((page, index) => {
-      if (this.seen.has(page.url)) return;
-      this.seen.add(page.url);
+      const candidate = batch[index]!;
+      if (this.seen.has(candidate.id)) return;
+      this.seen.add(candidate.id);
       const title = page.meta.title ?? '';
       const text = `${title} ${page.content}`;
-      if (containsAllTerms(text, this.terms)) {
-        found.push({ page, order: start + index, inTitle: containsAllTerms(title, this.terms), score: batch[index]!.score, date: page.meta.date });
-      }
+      const match = { page, order: start + index, score: candidate.score, date: page.meta.date };
+      if (containsAllTerms(text, this.terms)) exact.push({ ...match, inTitle: containsAllTerms(title, this.terms) });
+      else if (words && containsAllWords(text, words.words)) byWords.push({ ...match, inTitle: containsAllWords(title, words.words), closeness: wordsCloseness(text, words.words) });
       else this.misses.push(text);
     });
+    const sort = this.byDate ? 'date' : 'relevance';
     // Matches of one batch are ranked among themselves; those already shown stay where they are.
-    found.sort((a, b) => compareCandidates(a, b, this.options.sort === 'date' ? 'date' : 'relevance'));
-    this.groups[this.groups.length - 1]!.matches.push(...found);
+    exact.sort((a, b) => compareCandidates(a, b, sort));
+    if (group.wordMatches.length === 0) group.matches.push(...exact);
+    else byWords.push(...exact.map((match) => ({ ...match, exact: true, closeness: 0 })));
+    byWords.sort((a, b) => compareWordMatches(a, b, sort));
+    group.wordMatches.push(...byWords);
     return batch.length;
   }
+}
+
+/**
+ * The order of the second tier: sorted by relevance, articles whose headline has every word first, then those
+ * whose words stand closest together (side by side, one sentence, one paragraph, apart), then Pagefind's order
+ * (its score weighs how rare each word is and how often the article has it); sorted by date, the date order.
+ * An article found late that has the query as typed counts as side by side.
+ */
+export function compareWordMatches(a: Match, b: Match, sort: 'relevance' | 'date'): number {
+  if (sort === 'date') return a.order - b.order;
+  return Number(b.inTitle) - Number(a.inTitle) || (a.closeness ?? 3) - (b.closeness ?? 3) || compareCandidates(a, b, sort);
 }
 
 /** How the search is going, in words, for the status line. */
@@ -344,34 +481,49 @@ export interface SearchProgress {
   convertedFrom?: string;
   /** The query as typed, when it found nothing and a query of the same pinyin is searched instead. */
   samePinyinFrom?: string;
+  /** Said before that, when the typed query was searched only in some periods: 已查找2024年至2025年的报道， */
+  samePinyinScope?: string;
   /** For a query that is a date: the period in words (2024年5月) and how many articles were published then. */
   dated?: { period: string; count: number };
-  search: Pick<PartedSearch, 'matchCount' | 'complete' | 'searchedParts' | 'remainingParts' | 'openedStepsChecked'>;
+  search: Pick<PartedSearch, 'matchCount' | 'exactCount' | 'wordCount' | 'tierWords' | 'complete' | 'searchedParts' | 'remainingParts' | 'openedStepsChecked'>;
 }
 
-export function describeProgress({ query, where, convertedFrom, samePinyinFrom, dated, search }: SearchProgress): string {
+/** The second tier in words: 同时包含“安全生产”“调研”, 包含“5月6日”, 2024年发布、包含“5月6日”. */
+export function describeWords({ words, filters }: TierWords): string {
+  const quoted = words.map((word) => `“${word}”`).join('');
+  const year = filters?.year ? `${filters.year}年发布、` : '';
+  return `${year}${words.length > 1 ? '同时' : ''}包含${quoted}`;
+}
+
+export function describeProgress({ query, where, convertedFrom, samePinyinFrom, samePinyinScope, dated, search }: SearchProgress): string {
   const what = `“${query}”`;
   const converted =
     (dated ? (dated.count ? `${dated.period}发布的报道${where}共 ${dated.count} 篇。` : `${dated.period}没有发布的报道${where}。`) : '') +
     (convertedFrom ? `已把“${convertedFrom}”按简体${what}查找。` : '') +
-    (samePinyinFrom ? `没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
+    (samePinyinFrom ? `${samePinyinScope ?? ''}没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
   const count = search.matchCount;
+  const exact = search.exactCount;
+  const words = search.wordCount;
+  const tier = search.tierWords && words > 0 ? describeWords(search.tierWords) : '';
+  // The second tier after the first: “，另有 12 篇同时包含“安全生产”“调研”” (or, alone, its own sentence).
+  const also = tier ? `，另有 ${words} 篇${tier}` : '';
   if (search.complete && dated?.count) {
     // The articles of the date are the answer; the text matches, if any, come after them.
-    return count === 0 ? `${converted}没有找到文字包含${what}的报道。` : `${converted}另找到 ${count} 篇文字包含${what}的报道。`;
+    if (count === 0) return `${converted}没有找到文字包含${what}的报道。`;
+    return exact ? `${converted}另找到 ${exact} 篇文字包含${what}的报道${also}。` : `${converted}没有找到文字包含${what}的报道；另有 ${words} 篇${tier}的报道。`;
   }
   if (search.complete) {
-    return count === 0
-      ? `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`
-      : `${converted}找到 ${count} 篇包含${what}的报道${where}。`;
+    if (count === 0) return `${converted}没有找到包含${what}的报道${where}。可以换个说法，或减少搜索词、筛选条件。`;
+    return exact ? `${converted}找到 ${exact} 篇包含${what}的报道${where}${also}。` : `${converted}没有找到包含${what}的报道${where}；找到 ${words} 篇${tier}的报道。`;
   }
   const remaining = search.remainingParts;
   // Candidates of the opened steps are left to check: there may be more (or, when none matched yet, some).
   const unchecked = !search.openedStepsChecked;
   if (remaining.length === 0) {
-    return count === 0
-      ? `${converted}暂未找到包含${what}的报道${where}，可以继续查找。`
-      : `${converted}已找到 ${count} 篇包含${what}的报道${where}，还有更多。`;
+    if (count === 0) return `${converted}暂未找到包含${what}的报道${where}，可以继续查找。`;
+    return exact
+      ? `${converted}已找到 ${exact} 篇包含${what}的报道${where}${also}，还有更多。`
+      : `${converted}暂未找到包含${what}的报道${where}；已找到 ${words} 篇${tier}的报道，还有更多。`;
   }
   const searched = `已查找${partsPeriodLabel(search.searchedParts)}的报道，`;
   const found =
@@ -379,9 +531,9 @@ export function describeProgress({ query, where, convertedFrom, samePinyinFrom, 
       ? unchecked
         ? `暂未找到包含${what}的报道${where}，可以继续查找`
         : `没有找到包含${what}的报道${where}`
-      : unchecked
-        ? `目前找到 ${count} 篇包含${what}的报道${where}，还有更多`
-        : `找到 ${count} 篇包含${what}的报道${where}`;
+      : exact
+        ? `${unchecked ? '目前' : ''}找到 ${exact} 篇包含${what}的报道${where}${also}${unchecked ? '，还有更多' : ''}`
+        : `${unchecked ? '暂未' : '没有'}找到包含${what}的报道${where}；${unchecked ? '目前' : ''}找到 ${words} 篇${tier}的报道${unchecked ? '，还有更多' : ''}`;
   return `${converted}${searched}${found}。${partsPeriodLabel(remaining)}的报道还没有查找。`;
 }
 

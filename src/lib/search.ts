@@ -1,7 +1,9 @@
 /**
  * What the search knows about an article, and how a reader's query is matched against article text.
- * Used in the browser: the search page checks Pagefind's candidates against the text and builds excerpts.
- * What goes into the index is lib/search-index.ts.
+ * Used in the browser: the search session (lib/search-session.ts) checks Pagefind's candidates against the
+ * text — the query as typed for the first tier of results, the query's words anywhere for the second — and the
+ * page builds excerpts. What goes into the index is lib/search-index.ts; how a query is read,
+ * lib/search-query.ts.
  *
  * Why check candidates: Chinese has no spaces, so Pagefind segments both pages and queries into words, and
  * the parts of a segmented query can match separately (a query for 5月6日 can return a page that merely
@@ -22,27 +24,13 @@ export function toHalfWidth(text: string): string {
 }
 
 /**
- * The terms of a query: split at spaces (a reader's "and"), trimmed of punctuation at both ends (“三化改造”,
- * 《…》), full-width letters and digits made half-width and Latin letters lower-cased, duplicates and
- * empties dropped. Empty when nothing searchable is left.
+ * A pattern for a term that tolerates white space between its characters (page text joins blocks with spaces).
+ * A term that starts with a digit does not match after a digit: 5月6日 is not in 15月6日, nor 1月6日 in 11月6日 —
+ * only for the words of the second tier (`bounded`), since the first tier matches what was typed as written.
  */
-export function queryTerms(raw: string): string[] {
-  const terms = toHalfWidth(raw.slice(0, MAX_QUERY_LENGTH))
-    .toLowerCase()
-    .split(/[\s\u3000]+/u)
-    .map((term) => term.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-    .filter((term) => term.length > 0);
-  return [...new Set(terms)];
-}
-
-/** A pattern for a term that tolerates white space between its characters (page text joins blocks with spaces). */
-function termPattern(term: string): string {
-  return [...term].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
-}
-
-function termsRegExp(terms: readonly string[]): RegExp {
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(termPattern);
-  return new RegExp(alternatives.join('|'), 'giu');
+function termPattern(term: string, bounded = false): string {
+  const pattern = [...term].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+  return bounded && /^\d/.test(term) ? `(?<!\\d)${pattern}` : pattern;
 }
 
 /** Whether the text contains every term as a contiguous string (full-width letters and digits as half-width). */
@@ -51,12 +39,60 @@ export function containsAllTerms(text: string, terms: readonly string[]): boolea
   return terms.length > 0 && terms.every((term) => new RegExp(termPattern(term), 'iu').test(matched));
 }
 
+/**
+ * Whether the text contains every word of a query's second tier (lib/search-query.ts), each anywhere; a word
+ * that starts with a digit (a date, 5G) not right after another digit.
+ */
+export function containsAllWords(text: string, words: readonly string[]): boolean {
+  const matched = toHalfWidth(text);
+  return words.length > 0 && words.every((word) => new RegExp(termPattern(word, true), 'iu').test(matched));
+}
+
 /** Character ranges [start, end) of every occurrence of any term, in order and not overlapping. */
-export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+export function matchRanges(text: string, terms: readonly string[], bounded = false): [number, number][] {
   if (terms.length === 0) return [];
-  return [...toHalfWidth(text).matchAll(termsRegExp(terms))]
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map((term) => termPattern(term, bounded));
+  return [...toHalfWidth(text).matchAll(new RegExp(alternatives.join('|'), 'giu'))]
     .filter((match) => match[0].length > 0)
     .map((match) => [match.index, match.index + match[0].length]);
+}
+
+/** The shortest stretch [start, end) of the text that holds every word once, if it holds them all. */
+export function wordsWindow(text: string, words: readonly string[]): [number, number] | undefined {
+  const matched = toHalfWidth(text);
+  const hits: { at: number; end: number; word: number }[] = [];
+  words.forEach((word, index) => {
+    for (const match of matched.matchAll(new RegExp(termPattern(word, true), 'giu'))) hits.push({ at: match.index, end: match.index + match[0].length, word: index });
+  });
+  hits.sort((a, b) => a.at - b.at);
+  // The latest hit of each word so far: a window ending at a hit starts at the earliest of them.
+  const latest = new Map<number, { at: number; end: number }>();
+  let best: [number, number] | undefined;
+  for (const hit of hits) {
+    latest.set(hit.word, hit);
+    if (latest.size < words.length) continue;
+    const inside = [...latest.values()];
+    const window: [number, number] = [Math.min(...inside.map((h) => h.at)), Math.max(...inside.map((h) => h.end))];
+    if (!best || window[1] - window[0] < best[1] - best[0]) best = window;
+  }
+  return best;
+}
+
+/**
+ * How close together the words of the second tier stand in a text, best first: 0 side by side (调研安全生产
+ * for 安全生产 调研), 1 in one sentence, 2 in one paragraph (line), 3 further apart; undefined when a word is
+ * missing.
+ */
+export function wordsCloseness(text: string, words: readonly string[]): number | undefined {
+  const window = wordsWindow(text, words);
+  if (!window) return undefined;
+  const stretch = text.slice(window[0], window[1]);
+  const wordLength = words.reduce((sum, word) => sum + word.length, 0);
+  const sentence = !/[。！？!?；;\n]/.test(stretch);
+  if (sentence && stretch.replace(/\s/g, '').length <= wordLength + 2 && !/\p{P}/u.test(stretch.replace(/\s/g, ''))) return 0;
+  if (sentence) return 1;
+  if (!stretch.includes('\n')) return 2;
+  return 3;
 }
 
 export function escapeHtml(text: string): string {
@@ -64,13 +100,14 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * An HTML excerpt around the first match, every match wrapped in <mark>; all other text escaped.
- * Falls back to the opening of the text when nothing matches.
+ * An HTML excerpt around the first match — or, for the words of the second tier, around the place where
+ * they stand closest together — every match wrapped in <mark>; all other text escaped. Falls back to the
+ * opening of the text when nothing matches.
  */
-export function excerptHtml(text: string, terms: readonly string[], length = 90): string {
-  const ranges = matchRanges(text, terms);
-  const first = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - Math.floor(length / 3), text.length - length));
+export function excerptHtml(text: string, terms: readonly string[], { length = 90, words = false }: { length?: number; words?: boolean } = {}): string {
+  const ranges = matchRanges(text, terms, words);
+  const focus = (words && terms.length > 1 ? wordsWindow(text, terms)?.[0] : undefined) ?? ranges[0]?.[0] ?? 0;
+  const start = Math.max(0, Math.min(focus - Math.floor(length / 3), text.length - length));
   const end = Math.min(text.length, start + length);
   let html = start > 0 ? '…' : '';
   let cursor = start;
@@ -83,50 +120,6 @@ export function excerptHtml(text: string, terms: readonly string[], length = 90)
   }
   html += escapeHtml(text.slice(cursor, end));
   return end < text.length ? `${html}…` : html;
-}
-
-/** Pieces shorter than this are too common to stand for a word on their own (月, 日, 安). */
-const MIN_PIECE_LENGTH = 2;
-/** Terms longer than this are copied phrases, not words typed together. */
-const MAX_SEPARABLE_LENGTH = 12;
-
-/**
- * Ways to read a term typed without spaces as two or three words (李晓雷燃气 → 李晓雷 + 燃气), each at least
- * two characters. Chinese has no spaces to say where words end, and no dictionary knows every name, so
- * the splits are tried against article text.
- */
-export function termSplits(term: string): string[][] {
-  const chars = [...term];
-  const n = chars.length;
-  if (n < 2 * MIN_PIECE_LENGTH || n > MAX_SEPARABLE_LENGTH) return [];
-  const piece = (from: number, to: number) => chars.slice(from, to).join('');
-  const splits: string[][] = [];
-  for (let i = MIN_PIECE_LENGTH; i <= n - MIN_PIECE_LENGTH; i++) {
-    splits.push([piece(0, i), piece(i, n)]);
-    for (let j = i + MIN_PIECE_LENGTH; j <= n - MIN_PIECE_LENGTH; j++) splits.push([piece(0, i), piece(i, j), piece(j, n)]);
-  }
-  return splits;
-}
-
-/**
- * When no text contains the query as written, a query the reader might have meant: the same terms with
- * spaces where some text has all the pieces (李晓雷燃气 → 李晓雷 燃气). Offered as a suggestion, never
- * as results: words far apart are not what the reader typed.
- */
-export function suggestSeparatedQuery(texts: readonly string[], terms: readonly string[]): string[] | undefined {
-  for (const text of texts) {
-    const separated: string[] = [];
-    for (const term of terms) {
-      if (containsAllTerms(text, [term])) separated.push(term);
-      else {
-        const pieces = termSplits(term).find((split) => containsAllTerms(text, split));
-        if (!pieces) break;
-        separated.push(...pieces);
-      }
-    }
-    if (separated.length > terms.length) return separated;
-  }
-  return undefined;
 }
 
 export interface RankedCandidate {

@@ -3,7 +3,8 @@
  * and scrolls to the first. Matching is the same as the search page's (lib/search.ts), so what was found
  * is what is marked, character for character, which word-based highlighters miss in Chinese text.
  */
-import { matchRanges, queryTerms } from '../lib/search.ts';
+import { matchRanges } from '../lib/search.ts';
+import { queryTerms } from '../lib/search-query.ts';
 
 /** The parts of an article page that are searched (lib/search-index.ts indexedText): no byline, tags or notes. */
 const SEARCHED_PARTS = '.article__kicker, .article__title, .article__subtitle, .article__body, .correction';

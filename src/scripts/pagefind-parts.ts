@@ -10,14 +10,10 @@
  * load is reported (PartLoadError) instead of searched half-loaded. Searching one part takes a few
  * milliseconds; the worker is not missed.
  */
-import { PartLoadError, type Candidate, type SearchFilters, type SearchIndex } from '../lib/search-plan.ts';
-import { readingsFromTable, shardsForTerms, type PinyinVocabulary, type Readings, type ReadingTable } from '../lib/same-pinyin.ts';
+import { LexiconReader } from '../lib/search-lexicon.ts';
+import { PartLoadError, type Candidate, type SearchFilters } from '../lib/search-plan.ts';
 import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search-parts.ts';
-
-export interface SamePinyinData {
-  vocabulary: PinyinVocabulary;
-  readings: Readings;
-}
+import type { SessionIndex } from '../lib/search-session.ts';
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
 interface PagefindModule {
@@ -70,7 +66,7 @@ function watchIndexRequests(indexBase: string): void {
   };
 }
 
-export class PagefindParts implements SearchIndex {
+export class PagefindParts implements SessionIndex {
   private readonly merged = new Map<string, Promise<void>>();
   /** Parts with a file that failed to load: Pagefind remembers the failure, so they stay broken until reloaded. */
   private readonly broken = new Set<string>();
@@ -89,6 +85,12 @@ export class PagefindParts implements SearchIndex {
     private readonly siteBase: string,
   ) {
     failureListeners.add(this.onFailure);
+    const { path, version } = manifest.lexicon;
+    this.lexicon = new LexiconReader(manifest.lexicon, async (file) => {
+      const response = await (plainFetch ?? fetch)(`${indexBase}${path}${file}?v=${version}`);
+      if (!response.ok) throw new Error(`${indexBase}${path}${file}: HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    });
   }
 
   /** Loads the manifest and Pagefind with the newest part; older parts are merged when first searched. */
@@ -112,33 +114,11 @@ export class PagefindParts implements SearchIndex {
     return index;
   }
 
-  private readonly pinyinFiles = new Map<string, Promise<unknown>>();
-
-  /** A same-pinyin file, fetched once; a failed load is tried again next time. */
-  private loadPinyinFile(path: string): Promise<unknown> {
-    let file = this.pinyinFiles.get(path);
-    if (!file) {
-      file = (async () => {
-        const response = await (plainFetch ?? fetch)(`${this.indexBase}${path}`);
-        if (!response.ok) throw new Error(`${this.indexBase}${path}: HTTP ${response.status}`);
-        return response.json() as Promise<unknown>;
-      })();
-      file.catch(() => this.pinyinFiles.delete(path));
-      this.pinyinFiles.set(path, file);
-    }
-    return file;
-  }
-
   /**
-   * The reading table and the shards of the same-pinyin vocabulary that `terms` can need (lib/same-pinyin.ts),
-   * fetched on first use: only a query that found nothing asks for them.
+   * The archive's words (lib/search-lexicon.ts): each shard fetched when a query first needs it, with the
+   * lexicon's version, so that a page opened before a deploy never mixes files of two builds.
    */
-  async samePinyin(terms: readonly string[]): Promise<SamePinyinData> {
-    const { readings: tablePath, vocabulary: shardPaths } = this.manifest.samePinyin;
-    const readings = readingsFromTable((await this.loadPinyinFile(tablePath)) as ReadingTable);
-    const shards = await Promise.all(shardsForTerms(terms, readings, shardPaths.length).map((shard) => this.loadPinyinFile(shardPaths[shard]!)));
-    return { vocabulary: Object.assign({}, ...shards) as PinyinVocabulary, readings };
-  }
+  readonly lexicon: LexiconReader;
 
   /** Whether the manifest on the server differs from the one loaded (the site was deployed since). */
   async isOutdated(): Promise<boolean> {
@@ -177,6 +157,17 @@ export class PagefindParts implements SearchIndex {
     }
     this.assertLoaded(parts);
     return results;
+  }
+
+  /** Pagefind's phrase search of each term ("…"): the articles in which the index has its words side by side. */
+  async likelyMatches(parts: readonly SearchPartEntry[], terms: readonly string[], { filters }: { filters: SearchFilters }): Promise<ReadonlySet<string>> {
+    let likely: Set<string> | undefined;
+    for (const term of terms) {
+      const found = new Set((await this.search(parts, `"${term}"`, { filters, byDate: false })).map((candidate) => candidate.id));
+      likely = likely ? new Set([...likely].filter((id) => found.has(id))) : found;
+      if (likely.size === 0) break;
+    }
+    return likely ?? new Set();
   }
 
   /**

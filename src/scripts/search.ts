@@ -1,39 +1,18 @@
 /**
- * The search page: wires the form, the status line and the results to a PartedSearch (lib/search-plan.ts)
- * over the index in parts (./pagefind-parts.ts). Every candidate's text is checked (lib/search.ts), so a
- * result contains what the reader typed. A query in traditional characters that finds nothing is converted
- * to simplified and searched again; words typed together that are found only apart are offered as a
- * suggestion. The query, filters and sort order live in the URL (?q=…&column=…&year=…&reporter=…&sort=date).
+ * The search page: wires the form to a SearchSession (lib/search-session.ts), which holds every rule of the
+ * search, over the index in parts (./pagefind-parts.ts), and renders what the session reports: the status
+ * line, a date's articles, the results of each period in two tiers (the query as typed, then its words
+ * anywhere), links it suggests, and the "more" button. The query, filters and sort order live in the URL
+ * (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { formatDateQuery, parseDateQuery, type DateQuery } from '../lib/date-query.ts';
-import { samePinyinQueries } from '../lib/same-pinyin.ts';
-import {
-  describeProgress,
-  FIRST_CHECK_BATCH,
-  moreLabel,
-  PartedSearch,
-  PartLoadError,
-  searchByDate,
-  stepsForSearch,
-  type CandidatePage,
-  type Match,
-} from '../lib/search-plan.ts';
-import { partsPeriodLabel } from '../lib/search-parts.ts';
+import { describeWords, stepsForSearch, type Match, type PartedSearch } from '../lib/search-plan.ts';
+import { preloadFor, SearchSession, type DatedResults, type SessionView, type Suggestion } from '../lib/search-session.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
-import { excerptHtml, hasHanCharacters, MAX_QUERY_LENGTH, queryTerms, suggestSeparatedQuery } from '../lib/search.ts';
+import { excerptHtml } from '../lib/search.ts';
 import { createUrls } from '../lib/urls.ts';
 import { PagefindParts } from './pagefind-parts.ts';
 
-const RESULTS_PER_STEP = 20;
-/**
- * A query that found nothing in the newest parts searches on through older ones by itself, checking at most
- * this many candidates: "nothing" then means nothing in the archive, which is when a same-pinyin word is
- * looked for. A query whose words are everywhere but never together stops here and waits for the reader.
- */
-const MAX_UNASKED_CHECKS = 100;
-/** Same-pinyin queries tried, best first, until one has results. */
-const SAME_PINYIN_TRIES = 3;
 /** A pause in typing this long starts loading the index for what is in the box. */
 const PRELOAD_AFTER_TYPING_MS = 100;
 
@@ -57,202 +36,26 @@ export function startSearchPage(): void {
     await old?.close();
     return openIndex();
   }
+  const services = {
+    open: openIndex,
+    reopen: reopenIndex,
+    toSimplified: async (text: string) => {
+      const OpenCC = await import('opencc-js/t2cn');
+      return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
+    },
+    log: (error: unknown) => console.error(error),
+  };
 
-  let currentRun = 0;
-  let next: (() => Promise<void>) | undefined;
   /** The search under way, stopped when the reader starts another. */
-  let active: PartedSearch | undefined;
+  let session: SearchSession | undefined;
 
-  async function search(state: SearchState, notice = ''): Promise<void> {
-    const run = ++currentRun;
-    active?.cancel();
-    active = undefined;
+  function search(state: SearchState): void {
+    session?.cancel();
     results!.replaceChildren();
-    results!.removeAttribute('aria-busy');
-    moreButton!.disabled = false;
     suggestion!.replaceChildren();
-    more!.hidden = true;
-    next = undefined;
-    const query = state.query.trim().slice(0, MAX_QUERY_LENGTH);
-    if (query === '') {
-      status!.textContent = Object.keys(state.filters).length ? '请输入搜索词。' : '';
-      return;
-    }
-    let terms = queryTerms(query);
-    if (terms.length === 0) {
-      status!.textContent = '请输入要查找的文字：只有空格或标点符号无法搜索。';
-      return;
-    }
-    status!.textContent = `${notice}正在查找…`;
-    let parts: PagefindParts;
-    try {
-      parts = await openIndex();
-      if (parts.hasFailures) parts = await reopenIndex();
-    } catch (error) {
-      console.error(error);
-      if (run === currentRun) status!.textContent = '搜索索引加载失败，请检查网络后刷新页面重试。';
-      return;
-    }
-    if (run !== currentRun) return;
-    const steps = stepsForSearch(parts.manifest, state.filters, state.sort);
-    const newSearch = (searchTerms: readonly string[]) => new PartedSearch(parts, steps, searchTerms, { filters: state.filters, sort: state.sort });
-    const start = (searchTerms: readonly string[]) => {
-      active?.cancel();
-      return (active = newSearch(searchTerms));
-    };
-    let found = start(terms);
-    let simplifiedFrom: string | undefined;
-    let samePinyinFrom: string | undefined;
-    /** While the search looks further by itself (older parts, a same-pinyin word), "nothing" is not yet said. */
-    let lookingFurther = false;
-    const dateQuery = parseDateQuery(query);
-    let dated: { period: string; count: number } | undefined;
-    const dateView = new DateResultsView(results!, siteBase);
-    const view = new ResultsView(results!, steps.length > 1);
-    let failed: PartLoadError | undefined;
-    /** Results on screen: a screen at first, another with each press of the button. */
-    let visible = RESULTS_PER_STEP;
-
-    /** Draws what was found; `settled` once a step of the search has ended, with or without results. */
-    const show = (settled = false) => {
-      if (run !== currentRun) return;
-      view.render(found.groups, found.terms, visible);
-      // Nothing found yet and still looking: the status keeps saying 正在查找… rather than 找到 0 篇.
-      if (!settled && found.matchCount === 0 && !failed && (!found.openedStepsChecked || lookingFurther)) return;
-      const where = describeFilters(state);
-      // The query as typed; after a 繁→简 conversion or for a same-pinyin word, as searched.
-      const shownQuery = simplifiedFrom || samePinyinFrom ? found.terms.join(' ') : query;
-      const progress = describeProgress({ query: shownQuery, where, convertedFrom: simplifiedFrom, samePinyinFrom, dated, search: found });
-      status!.textContent = failed ? `${progress}${failureText(failed)}` : `${notice}${progress}`;
-      const hidden = found.matchCount > visible;
-      moreButton!.textContent = failed ? '重试' : hidden ? '显示更多结果' : moreLabel(found);
-      more!.hidden = !failed && !hidden && found.complete;
-    };
-
-    /** Runs one step of the search; a part that fails to load is reported and the results found so far stay. */
-    const step = async (work: () => Promise<void>) => {
-      failed = undefined;
-      // While a step runs, the button waits and the results say they are busy (tests and screen readers wait).
-      moreButton!.disabled = true;
-      results!.setAttribute('aria-busy', 'true');
-      try {
-        await work();
-      } catch (error) {
-        if (!(error instanceof PartLoadError)) throw error;
-        console.error(error);
-        if (run !== currentRun) return;
-        if (await parts.isOutdated()) {
-          // The site was deployed since the page opened: its parts have new names. Search again with them.
-          await reopenIndex();
-          if (run === currentRun) await search(state, '网站的搜索索引刚刚更新，已重新查找。');
-          return;
-        }
-        failed = error;
-      } finally {
-        if (run === currentRun) {
-          moreButton!.disabled = false;
-          results!.removeAttribute('aria-busy');
-        }
-      }
-      show(true);
-    };
-
-    await step(async () => {
-      if (dateQuery) {
-        // What was published then, above any text matches: exact, from the index's day filter.
-        const published = await searchByDate(parts, parts.manifest, dateQuery, state.filters);
-        if (run !== currentRun) return;
-        dated = { period: formatDateQuery(dateQuery), count: published.length };
-        await dateView.render(dateQuery, published, describeFilters(state));
-      }
-      // One batch first: if nothing in it matches, the query may be in traditional characters.
-      await found.more(RESULTS_PER_STEP, { onProgress: () => show(), maxChecks: FIRST_CHECK_BATCH });
-      if (found.matchCount === 0 && hasHanCharacters(query) && !state.asTyped) {
-        // Only now is the converter (about 50 KB compressed) worth loading: the query as typed matched none
-        // of the first candidates. A query the converter changes has traditional characters, and the archive
-        // is written in simplified ones, so the converted query is the one to search.
-        const simplified = await toSimplified(query);
-        if (simplified !== query && run === currentRun) {
-          terms = queryTerms(simplified);
-          simplifiedFrom = query;
-          found = start(terms);
-          view.clear();
-        }
-      }
-      // The same request goes on: with the converted query it may open its first step, but no step beyond.
-      await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: () => show(), mayOpenStep: found.searchedParts.length === 0 });
-      if (found.matchCount > 0 || dated?.count || run !== currentRun) return;
-      lookingFurther = true;
-      try {
-        await searchOn(found);
-        if (found.matchCount === 0 && hasHanCharacters(found.terms.join('')) && !state.asTyped) {
-          const instead = await findSamePinyin(found.terms);
-          if (instead && run === currentRun && found.complete) {
-            // Nothing in the whole archive: the results of the word the reader most likely meant, said so.
-            samePinyinFrom = simplifiedFrom ?? query;
-            active?.cancel();
-            found = active = instead;
-            view.clear();
-            offerQueryAsTyped(suggestion!, samePinyinFrom, state);
-          } else if (instead && run === currentRun) {
-            // Candidates are left unchecked (the words are common apart): the query may yet find something,
-            // so the other word is offered, not shown in its place.
-            offerQuery(suggestion!, '您是不是要找：', instead.terms, state);
-          }
-        }
-      } finally {
-        lookingFurther = false;
-      }
-    });
-    if (run !== currentRun) return;
-    const separated = found.matchCount === 0 && found.openedStepsChecked && !dated?.count ? suggestSeparatedQuery(found.misses, found.terms) : undefined;
-    if (separated) offerQuery(suggestion!, '这些词在报道中分开出现，试试分开搜索：', separated, state);
-
-    /** Searches on through older parts while nothing is found, within MAX_UNASKED_CHECKS candidates. */
-    async function searchOn(search: PartedSearch): Promise<void> {
-      const limit = search.checked + MAX_UNASKED_CHECKS;
-      while (search.matchCount === 0 && !search.complete && search.checked < limit && run === currentRun) {
-        await search.more(RESULTS_PER_STEP, { onProgress: () => show(), maxChecks: limit - search.checked });
-      }
-    }
-
-    /**
-     * A search for a query of the same pinyin (lib/same-pinyin.ts) that has results, if there is one: only now
-     * are the vocabulary and the reading table loaded.
-     */
-    async function findSamePinyin(typed: readonly string[]): Promise<PartedSearch | undefined> {
-      let data;
-      try {
-        data = await parts.samePinyin(typed);
-      } catch (error) {
-        // A suggestion is a courtesy: without its files the search says it found nothing, as it did.
-        console.error(error);
-        return undefined;
-      }
-      for (const candidate of samePinyinQueries(typed, data.vocabulary, data.readings, SAME_PINYIN_TRIES)) {
-        if (run !== currentRun) return undefined;
-        // Not shown while it runs (show() draws `found`); adopted only if it finds something.
-        const search = newSearch(candidate);
-        await search.more(RESULTS_PER_STEP);
-        await searchOn(search);
-        if (search.matchCount > 0) return search;
-      }
-      return undefined;
-    }
-
-    next = () => {
-      const retry = failed !== undefined;
-      return step(async () => {
-        if (retry) {
-          parts = await reopenIndex();
-          found.useIndex(parts);
-        } else {
-          visible = Math.min(visible, found.matchCount) + RESULTS_PER_STEP;
-        }
-        // Matches found already (checked for the exact count) are shown first; more are searched for if needed.
-        if (found.matchCount < visible) await found.more(visible - found.matchCount, { onProgress: () => show() });
-      });
-    };
+    const rendering = new PageView({ status: status!, results: results!, more: more!, moreButton: moreButton!, suggestion: suggestion! }, siteBase);
+    session = new SearchSession(state, services, (sessionView) => rendering.render(sessionView));
+    void session.start();
   }
 
   function showStateFromUrl(): void {
@@ -266,7 +69,7 @@ export function startSearchPage(): void {
       if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
       select.value = value;
     }
-    void search(state);
+    search(state);
   }
 
   const formState = () => {
@@ -276,19 +79,20 @@ export function startSearchPage(): void {
   };
 
   /**
-   * While the reader types, the first step's index chunks for the words typed so far are fetched, so that
-   * the search Enter starts has them: on a mobile connection that is a round trip less between Enter and the
-   * results. Only what that search would fetch is fetched — the words in the box, the first step's parts.
+   * While the reader types, the first step's index chunks for the words typed so far are fetched, and the
+   * lexicon's shards for its characters, so that the search Enter starts has them: on a mobile connection that
+   * is a round trip less between Enter and the results. Only what that search would fetch is fetched.
    */
   let preloadTimer: ReturnType<typeof setTimeout> | undefined;
   async function preloadTyped(): Promise<void> {
     const state = formState();
-    const terms = queryTerms(state.query.trim().slice(0, MAX_QUERY_LENGTH));
+    const { terms, lexiconText } = preloadFor(state.query);
     if (terms.length === 0) return;
     try {
       const parts = await openIndex();
       const firstStep = stepsForSearch(parts.manifest, state.filters, state.sort)[0];
-      if (firstStep && !parts.hasFailures) await parts.preload(firstStep, terms.join(' '), state.filters);
+      if (!firstStep || parts.hasFailures) return;
+      await Promise.all([parts.preload(firstStep, terms.join(' '), state.filters), parts.lexicon.wordClasses(lexiconText)]);
     } catch {
       // Nothing to tell yet: the search itself reports an index that does not load.
     }
@@ -309,153 +113,174 @@ export function startSearchPage(): void {
     const state = formState();
     const url = `${location.pathname}${writeSearchState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    void search(state);
+    search(state);
   });
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement && input.value.trim()) form.requestSubmit();
   });
-  moreButton.addEventListener('click', () => void next?.());
+  moreButton.addEventListener('click', () => void session?.more());
   window.addEventListener('popstate', showStateFromUrl);
   showStateFromUrl();
 }
 
-/**
- * The results, a list per step of the search. With more than one step each list has a heading naming its
- * period, so a reader sees that results are grouped by period, newest first. Results are only ever appended.
- */
-class ResultsView {
-  private lists: HTMLOListElement[] = [];
-  private headings: HTMLElement[] = [];
-  private shown: number[] = [];
+interface PageElements {
+  status: HTMLElement;
+  results: HTMLElement;
+  more: HTMLElement;
+  moreButton: HTMLButtonElement;
+  suggestion: HTMLElement;
+}
+
+/** Draws one session's reports. Results are only ever appended; another search adopted clears them. */
+class PageView {
+  private search: PartedSearch | undefined;
+  private groups: ResultsGroup[] = [];
+  private dated: DatedResults | undefined;
+  private suggestions = 0;
 
   constructor(
-    private readonly container: HTMLElement,
-    private readonly grouped: boolean,
+    private readonly elements: PageElements,
+    private readonly siteBase: string,
   ) {}
 
-  clear(): void {
-    for (const list of this.lists) list.parentElement!.remove();
-    this.lists = [];
-    this.headings = [];
-    this.shown = [];
+  render(view: SessionView): void {
+    const { status, results, more, moreButton, suggestion } = this.elements;
+    status.textContent = view.status;
+    // While a step runs, the button waits and the results say they are busy (tests and screen readers wait).
+    moreButton.disabled = view.busy;
+    if (view.busy) results.setAttribute('aria-busy', 'true');
+    else results.removeAttribute('aria-busy');
+    moreButton.textContent = view.more.label || moreButton.textContent;
+    more.hidden = view.more.hidden;
+    if (view.dated && view.dated !== this.dated) {
+      this.dated = view.dated;
+      results.prepend(datedSection(view.dated, this.siteBase));
+    }
+    if (view.search !== this.search) {
+      for (const group of this.groups) group.section.remove();
+      this.groups = [];
+      this.search = view.search;
+    }
+    if (view.search) this.renderGroups(view.search, view.visible, view.grouped);
+    for (const offer of view.suggestions.slice(this.suggestions)) suggestion.append(...suggestionNodes(offer));
+    this.suggestions = view.suggestions.length;
   }
 
-  /** Shows what is new in `groups`, up to `limit` results in all. */
-  render(groups: readonly { label: string; matches: readonly Match[]; complete: boolean }[], terms: readonly string[], limit: number): void {
-    let room = limit - this.shown.reduce((sum, count) => sum + count, 0);
-    groups.forEach((group, groupIndex) => {
-      const list = this.lists[groupIndex] ?? this.addGroup();
-      const from = this.shown[groupIndex]!;
-      const to = Math.min(group.matches.length, from + Math.max(0, room));
-      for (const match of group.matches.slice(from, to)) list.append(resultItem(match, terms, this.grouped ? 'h3' : 'h2'));
-      room -= to - from;
-      this.shown[groupIndex] = to;
+  /** Shows what is new in the search's groups, up to `limit` results in all: each period's first tier, then its second. */
+  private renderGroups(search: PartedSearch, limit: number, grouped: boolean): void {
+    let room = limit - this.groups.reduce((sum, group) => sum + group.shown, 0);
+    search.groups.forEach((group, groupIndex) => {
+      const view = (this.groups[groupIndex] ??= this.addGroup(grouped));
+      room -= view.exact.show(group.matches, Math.max(0, room), search.terms);
+      const words = search.tierWords;
+      if (words) {
+        if (view.words.list.childElementCount === 0 && group.wordMatches.length) view.note.textContent = `以下报道${describeWords(words)}`;
+        room -= view.words.show(group.wordMatches, Math.max(0, room), words.words);
+      }
       // A step that found nothing takes no room; the status line says which periods were searched.
-      list.parentElement!.hidden = to === 0;
-      const heading = this.headings[groupIndex];
-      if (heading) {
-        const count = group.complete ? `${group.matches.length} 篇` : `已找到 ${group.matches.length} 篇`;
-        heading.textContent = `${group.label}的报道（${count}）`;
+      view.section.hidden = view.shown === 0;
+      view.words.list.parentElement!.hidden = view.words.list.childElementCount === 0;
+      if (view.heading) {
+        const count = group.matches.length + group.wordMatches.length;
+        view.heading.textContent = `${group.label}的报道（${group.complete ? `${count} 篇` : `已找到 ${count} 篇`}）`;
       }
     });
   }
 
-  private addGroup(): HTMLOListElement {
+  private addGroup(grouped: boolean): ResultsGroup {
     const section = document.createElement('section');
     section.className = 'search-group';
-    if (this.grouped) {
-      const heading = document.createElement('h2');
+    let heading: HTMLElement | undefined;
+    if (grouped) {
+      heading = document.createElement('h2');
       heading.className = 'search-group__title';
       section.append(heading);
-      this.headings.push(heading);
     }
-    const list = document.createElement('ol');
-    list.className = 'search-results';
-    section.append(list);
-    this.container.append(section);
-    this.lists.push(list);
-    this.shown.push(0);
-    return list;
+    const level = grouped ? 'h3' : 'h2';
+    const exact = new ResultList(level, false);
+    const words = new ResultList(level, true);
+    const tier = document.createElement('div');
+    tier.className = 'search-tier';
+    const note = document.createElement('p');
+    note.className = 'search-tier__note';
+    tier.append(note, words.list);
+    section.append(exact.list, tier);
+    this.elements.results.append(section);
+    const group: ResultsGroup = {
+      section,
+      heading,
+      exact,
+      words,
+      note,
+      get shown() {
+        return exact.list.childElementCount + words.list.childElementCount;
+      },
+    };
+    return group;
   }
 }
 
-function failureText(error: PartLoadError): string {
-  return `${partsPeriodLabel(error.parts)}的搜索索引没有加载成功（网络可能中断了），已显示找到的结果。可以点“重试”继续查找。`;
+interface ResultsGroup {
+  section: HTMLElement;
+  heading?: HTMLElement;
+  exact: ResultList;
+  words: ResultList;
+  note: HTMLElement;
+  readonly shown: number;
 }
 
-function describeFilters(state: SearchState): string {
-  const parts = [
-    state.filters.column && `栏目“${state.filters.column}”`,
-    state.filters.year && `${state.filters.year}年`,
-    state.filters.reporter && `记者${state.filters.reporter}`,
-    state.sort === 'date' && '按时间排序',
-    state.sort === 'overall' && '全部年份按相关度排序',
-  ].filter(Boolean);
-  return parts.length ? `（${parts.join('，')}）` : '';
-}
+/** One tier's list in one period: appends the matches not yet shown, at most `room`; returns how many. */
+class ResultList {
+  readonly list = document.createElement('ol');
 
-async function toSimplified(text: string): Promise<string> {
-  const OpenCC = await import('opencc-js/t2cn');
-  return OpenCC.Converter({ from: 'tw', to: 'cn' })(text);
+  constructor(
+    private readonly headingLevel: 'h2' | 'h3',
+    private readonly byWords: boolean,
+  ) {
+    this.list.className = byWords ? 'search-results search-results--words' : 'search-results';
+  }
+
+  show(matches: readonly Match[], room: number, terms: readonly string[]): number {
+    const from = this.list.childElementCount;
+    const to = Math.min(matches.length, from + room);
+    for (const match of matches.slice(from, to)) this.list.append(resultItem(match, terms, this.headingLevel, this.byWords));
+    return to - from;
+  }
 }
 
 /**
  * What was published in a date query's period: a group above the text matches, newest first, a screen of
  * them, with a link to the day's or month's archive page, which lists them all.
  */
-class DateResultsView {
-  constructor(
-    private readonly container: HTMLElement,
-    private readonly siteBase: string,
-  ) {}
-
-  async render(query: DateQuery, published: readonly { data(): Promise<CandidatePage> }[], where: string): Promise<void> {
-    if (published.length === 0) return;
-    const pages = await Promise.all(published.slice(0, RESULTS_PER_STEP).map((candidate) => candidate.data()));
-    pages.sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));
-    const section = document.createElement('section');
-    section.className = 'search-group search-group--date';
-    const period = formatDateQuery(query);
-    const heading = document.createElement('h2');
-    heading.className = 'search-group__title';
-    heading.textContent = `${period}发布的报道${where}（${published.length} 篇）`;
-    const list = document.createElement('ol');
-    list.className = 'search-results';
-    for (const [order, page] of pages.entries()) list.append(resultItem({ page, order, inTitle: false }, [], 'h3'));
-    const urls = createUrls(this.siteBase);
-    const archive = document.createElement('p');
-    archive.className = 'search-group__archive';
-    const link = document.createElement('a');
-    link.href = query.day === undefined ? urls.archiveMonth(query.year, query.month) : urls.archiveDay(query.year, query.month, query.day);
-    link.textContent = `${period}的全部报道`;
-    archive.append('按日期浏览：', link);
-    section.append(heading, list, archive);
-    this.container.prepend(section);
-  }
-}
-
-/**
- * A link to the same search with other terms, after a prompt: “您是不是要找：刘斌” (a word of the same pinyin),
- * “这些词在报道中分开出现，试试分开搜索：李晓雷 燃气” (words found apart).
- */
-function offerQuery(target: HTMLElement, prompt: string, terms: readonly string[], state: SearchState): void {
-  const query = terms.join(' ');
+function datedSection({ query, period, where, count, pages }: DatedResults, siteBase: string): HTMLElement {
+  const section = document.createElement('section');
+  section.className = 'search-group search-group--date';
+  const heading = document.createElement('h2');
+  heading.className = 'search-group__title';
+  heading.textContent = `${period}发布的报道${where}（${count} 篇）`;
+  const list = document.createElement('ol');
+  list.className = 'search-results';
+  for (const [order, page] of pages.entries()) list.append(resultItem({ page, order, inTitle: false }, [], 'h3', false));
+  const urls = createUrls(siteBase);
+  const archive = document.createElement('p');
+  archive.className = 'search-group__archive';
   const link = document.createElement('a');
-  link.href = `${location.pathname}${writeSearchState({ ...state, query })}`;
-  link.textContent = query;
-  target.append(prompt, link);
+  link.href = query.day === undefined ? urls.archiveMonth(query.year, query.month) : urls.archiveDay(query.year, query.month, query.day);
+  link.textContent = `${period}的全部报道`;
+  archive.append('按日期浏览：', link);
+  section.append(heading, list, archive);
+  return section;
 }
 
-/** “仍然查找“刘滨”” — after a same-pinyin suggestion, a link to the search for the query as typed. */
-function offerQueryAsTyped(target: HTMLElement, typed: string, state: SearchState): void {
+/** A link the session suggests, after its prompt: “仍然查找“刘滨””. */
+function suggestionNodes({ prompt, label, state }: Suggestion): (string | HTMLElement)[] {
   const link = document.createElement('a');
-  link.href = `${location.pathname}${writeSearchState({ ...state, query: typed, asTyped: true })}`;
-  link.textContent = `仍然查找“${typed}”`;
-  target.append(link);
+  link.href = `${location.pathname}${writeSearchState(state)}`;
+  link.textContent = label;
+  return prompt ? [prompt, link] : [link];
 }
 
-
-function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2' | 'h3'): HTMLLIElement {
+function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2' | 'h3', byWords: boolean): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement(headingLevel);
@@ -479,7 +304,7 @@ function resultItem({ page }: Match, terms: readonly string[], headingLevel: 'h2
   const title = page.meta.title ?? '';
   const text = terms.length === 0 && title && page.content.startsWith(title) ? page.content.slice(title.length).trimStart() : page.content;
   // excerptHtml escapes all page text; only its own <mark> elements are markup.
-  excerpt.innerHTML = excerptHtml(text, terms);
+  excerpt.innerHTML = excerptHtml(text, terms, { words: byWords });
   item.append(heading, meta, excerpt);
   return item;
 }

@@ -26,7 +26,8 @@ async function build(name: string, prepare?: (contentDir: string) => void) {
   expect(result.ok, result.output.slice(-3000)).toBe(true);
   const read = (path: string) => readFileSync(join(result.outDir, path), 'utf8');
   const manifest = parseSearchPartsManifest(JSON.parse(read('pagefind/parts.json')));
-  for (const file of [manifest.samePinyin.readings, ...manifest.samePinyin.vocabulary]) expect(existsSync(join(result.outDir, 'pagefind', file)), file).toBe(true);
+  const { path, words, pinyin, readings } = manifest.lexicon;
+  for (const file of [`w${words - 1}.json`, `p${pinyin - 1}.json`, `r${readings - 1}.json`]) expect(existsSync(join(result.outDir, 'pagefind', path, file)), file).toBe(true);
   return { env, read, manifest, pages: readdirSync(result.outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) };
 }
 

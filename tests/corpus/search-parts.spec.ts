@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
-import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
+import { containsAllTerms } from '../../src/lib/search.ts';
+import { queryTerms } from '../../src/lib/search-query.ts';
 import { indexedText } from '../../src/lib/search-index.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 

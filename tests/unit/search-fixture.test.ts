@@ -12,7 +12,8 @@ import { parseArticleFile } from '../../src/lib/article-file.ts';
 import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import { indexedText } from '../../src/lib/search-index.ts';
-import { containsAllTerms, queryTerms } from '../../src/lib/search.ts';
+import { containsAllTerms } from '../../src/lib/search.ts';
+import { queryTerms } from '../../src/lib/search-query.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 

@@ -65,11 +65,11 @@ describe('searchPartsManifest', () => {
       { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'] },
       { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
     ];
-    const samePinyin = { readings: 'pinyin/readings-0123456789.json', vocabulary: ['pinyin/vocabulary0-0123456789.json'] };
-    const manifest = searchPartsManifest(written, 5000, samePinyin);
+    const lexicon = { path: 'lexicon/', version: '0123456789', articles: 3, words: 1, pinyin: 2, readings: 16 };
+    const manifest = searchPartsManifest(written, 5000, lexicon);
     expect(manifest).toEqual({
       firstStepPages: 5000,
-      samePinyin,
+      lexicon,
       parts: [
         { name: '2024-bbbb', path: '', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
         { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort() },
@@ -81,8 +81,9 @@ describe('searchPartsManifest', () => {
   it('refuses what is not a manifest, such as the one of an older build', () => {
     expect(() => parseSearchPartsManifest({ parts: [{ name: 'x', path: '', pages: 1 }] })).toThrow(/not a search index manifest/);
     expect(() => parseSearchPartsManifest(null)).toThrow();
-    // Without the same-pinyin files (a manifest written before they existed).
+    // Without the lexicon (a manifest written before it existed, with the same-pinyin files of then).
     expect(() => parseSearchPartsManifest({ firstStepPages: 1, parts: [] })).toThrow(/not a search index manifest/);
+    expect(() => parseSearchPartsManifest({ firstStepPages: 1, parts: [], samePinyin: { readings: 'r.json', vocabulary: ['v.json'] } })).toThrow(/not a search index manifest/);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type Candidate,
   type CandidatePage,
   type SearchIndex,
+  type TierWords,
 } from '../../src/lib/search-plan.ts';
 import type { SearchPartEntry } from '../../src/lib/search-parts.ts';
 
@@ -52,7 +53,7 @@ describe('searchSteps', () => {
 
 describe('stepsForSearch', () => {
   it('steps over the parts the filters leave, with the manifest’s first step', () => {
-    const manifest = { firstStepPages: 2000, parts: decade, samePinyin: { readings: 'r.json', vocabulary: ['v.json'] } };
+    const manifest = { firstStepPages: 2000, parts: decade, lexicon: { path: 'lexicon/', version: 'v', articles: 10000, words: 1, pinyin: 1, readings: 16 } };
     expect(stepsForSearch(manifest, {}, 'relevance')).toEqual(searchSteps(decade, 'relevance', 2000));
     expect(stepsForSearch(manifest, { year: '2019' }, 'date')).toEqual([[decade[5]]]);
   });
@@ -84,6 +85,7 @@ class FakeIndex implements SearchIndex {
     const candidates = parts.flatMap((p) => this.articles[p.name] ?? []).filter((article) => pieces.some((piece) => article.content.includes(piece)));
     if (byDate) candidates.sort((a, b) => (a.date < b.date ? 1 : -1));
     return candidates.map((article) => ({
+      id: article.url,
       data: async (): Promise<CandidatePage> => {
         this.loaded.push(article.url);
         return { url: article.url, content: article.content, meta: { title: article.title, date: article.date } };
@@ -211,10 +213,16 @@ describe('PartedSearch', () => {
   });
 });
 
+/** A search's progress with every match in the first tier unless said otherwise. */
+function withCounts<T extends { matchCount: number }>(search: T & { wordCount?: number; tierWords?: TierWords }) {
+  const wordCount = search.wordCount ?? 0;
+  return { tierWords: undefined, ...search, exactCount: search.matchCount - wordCount, wordCount };
+}
+
 describe('describeProgress', () => {
   const base = { query: '燃气', where: '' };
   const progress = (search: Partial<Parameters<typeof describeProgress>[0]['search']>) =>
-    describeProgress({ ...base, search: { matchCount: 0, complete: false, searchedParts: [], remainingParts: [], openedStepsChecked: true, ...search } });
+    describeProgress({ ...base, search: withCounts({ matchCount: 0, complete: false, searchedParts: [], remainingParts: [], openedStepsChecked: true, ...search }) });
 
   it('says what has been searched and what remains', () => {
     expect(progress({ matchCount: 12, searchedParts: [part(2024, 1)], remainingParts: [part(2023, 1), part(2015, 1)] })).toBe(
@@ -243,16 +251,16 @@ describe('PartedSearch.cancel', () => {
 });
 
 describe('describeProgress for a date query and a same-pinyin word', () => {
-  const done = { matchCount: 0, complete: true, searchedParts: [], remainingParts: [], openedStepsChecked: true };
+  const done = withCounts({ matchCount: 0, complete: true, searchedParts: [], remainingParts: [], openedStepsChecked: true });
   it('names the period and its count before the text matches', () => {
     const dated = { period: '2024年5月', count: 3 };
     expect(describeProgress({ query: '2024年5月', where: '', dated, search: done })).toBe('2024年5月发布的报道共 3 篇。没有找到文字包含“2024年5月”的报道。');
-    expect(describeProgress({ query: '2024年5月', where: '', dated, search: { ...done, matchCount: 2 } })).toBe('2024年5月发布的报道共 3 篇。另找到 2 篇文字包含“2024年5月”的报道。');
+    expect(describeProgress({ query: '2024年5月', where: '', dated, search: withCounts({ ...done, matchCount: 2 }) })).toBe('2024年5月发布的报道共 3 篇。另找到 2 篇文字包含“2024年5月”的报道。');
     expect(describeProgress({ query: '2024年6月', where: '', dated: { period: '2024年6月', count: 0 }, search: done })).toBe(
       '2024年6月没有发布的报道。没有找到包含“2024年6月”的报道。可以换个说法，或减少搜索词、筛选条件。',
     );
   });
   it('says which word was searched instead of the one typed', () => {
-    expect(describeProgress({ query: '刘斌', where: '', samePinyinFrom: '刘滨', search: { ...done, matchCount: 1 } })).toBe('没有找到“刘滨”，以下是“刘斌”的结果。找到 1 篇包含“刘斌”的报道。');
+    expect(describeProgress({ query: '刘斌', where: '', samePinyinFrom: '刘滨', search: withCounts({ ...done, matchCount: 1 }) })).toBe('没有找到“刘滨”，以下是“刘斌”的结果。找到 1 篇包含“刘斌”的报道。');
   });
 });

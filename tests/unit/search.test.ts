@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareCandidates,
-  containsAllTerms,
-  excerptHtml,
-  hasHanCharacters,
-  matchRanges,
-  queryTerms,
-  suggestSeparatedQuery,
-  termSplits,
-} from '../../src/lib/search.ts';
+import { compareCandidates, containsAllTerms, containsAllWords, excerptHtml, hasHanCharacters, matchRanges, wordsCloseness, wordsWindow } from '../../src/lib/search.ts';
+import { queryTerms } from '../../src/lib/search-query.ts';
 
 describe('queryTerms', () => {
   it('splits at half- and full-width spaces and drops duplicates', () => {
@@ -67,6 +59,38 @@ describe('containsAllTerms', () => {
   });
 });
 
+describe('the words of the second tier', () => {
+  it('are found anywhere, each on its own; a word that starts with a digit not after another digit', () => {
+    expect(containsAllWords('区委书记李晓雷到星光机械厂调研安全生产工作', ['安全生产', '调研'])).toBe(true);
+    expect(containsAllWords('安全生产', ['安全生产', '调研'])).toBe(false);
+    expect(containsAllWords('5月16日上午', ['5月6日'])).toBe(false);
+    expect(containsAllWords('11月6日', ['1月6日'])).toBe(false);
+    expect(containsAllWords('（5月6日）', ['5月6日'])).toBe(true);
+    expect(containsAllWords('2100余名', ['100', '余名'])).toBe(false);
+    expect(containsAllWords('推进５Ｇ基站', ['5g', '基站'])).toBe(true);
+  });
+
+  it('stand closest where the shortest stretch holds them all', () => {
+    const text = '调研组到企业。会上强调安全生产。随后调研安全生产落实情况。';
+    expect(text.slice(...wordsWindow(text, ['安全生产', '调研'])!)).toBe('调研安全生产');
+    expect(wordsWindow(text, ['安全生产', '燃气'])).toBeUndefined();
+  });
+
+  it('are ranked side by side, in one sentence, in one paragraph, then apart', () => {
+    expect(wordsCloseness('随后调研安全生产落实情况', ['安全生产', '调研'])).toBe(0);
+    expect(wordsCloseness('安全生产的专题调研', ['安全生产', '调研'])).toBe(1);
+    expect(wordsCloseness('抓安全生产。再调研', ['安全生产', '调研'])).toBe(2);
+    expect(wordsCloseness('抓安全生产。\n再调研', ['安全生产', '调研'])).toBe(3);
+    expect(wordsCloseness('抓安全生产', ['安全生产', '调研'])).toBeUndefined();
+  });
+
+  it('are each marked in an excerpt centred where they stand together', () => {
+    const text = `安全${'甲'.repeat(200)}调研安全生产${'乙'.repeat(200)}调研`;
+    const html = excerptHtml(text, ['安全生产', '调研'], { length: 40, words: true });
+    expect(html).toMatch(/^…甲+<mark>调研<\/mark><mark>安全生产<\/mark>乙+…$/);
+  });
+});
+
 describe('matchRanges and excerptHtml', () => {
   it('finds every occurrence, longest term first', () => {
     expect(matchRanges('三化改造和三化', ['三化', '三化改造'])).toEqual([
@@ -80,32 +104,13 @@ describe('matchRanges and excerptHtml', () => {
   });
 
   it('centres a long excerpt on the first match', () => {
-    const html = excerptHtml(`${'甲'.repeat(200)}燃气安全${'乙'.repeat(200)}`, ['燃气安全'], 40);
+    const html = excerptHtml(`${'甲'.repeat(200)}燃气安全${'乙'.repeat(200)}`, ['燃气安全'], { length: 40 });
     expect(html).toMatch(/^…甲+<mark>燃气安全<\/mark>乙+…$/);
     expect(html.replace(/<\/?mark>|…/g, '')).toHaveLength(40);
   });
 });
 
-describe('ranking and suggestions', () => {
-  it('splits a term typed without spaces into two or three pieces of at least two characters', () => {
-    expect(termSplits('李晓雷燃气')).toEqual([
-      ['李晓', '雷燃气'],
-      ['李晓雷', '燃气'],
-    ]);
-    expect(termSplits('三化')).toEqual([]);
-    expect(termSplits('燃气安全')).toEqual([['燃气', '安全']]);
-    expect(termSplits('一二三四五六').filter((split) => split.length === 3)).toEqual([['一二', '三四', '五六']]);
-    expect(termSplits('字'.repeat(13))).toEqual([]);
-  });
-
-  it('suggests spaces where some article has every piece, and nothing otherwise', () => {
-    const texts = ['中原区召开会议。', '区委书记李晓雷强调，要严抓燃气安全。'];
-    expect(suggestSeparatedQuery(texts, ['李晓雷燃气'])).toEqual(['李晓雷', '燃气']);
-    expect(suggestSeparatedQuery(texts, ['中原区', '李晓雷燃气'])).toBeUndefined();
-    expect(suggestSeparatedQuery(texts, ['燃气安全'])).toBeUndefined();
-    expect(suggestSeparatedQuery(texts, ['火星移民'])).toBeUndefined();
-  });
-
+describe('ranking', () => {
   it('ranks headline matches first by relevance, and keeps Pagefind order otherwise', () => {
     const ranked = [
       { id: 'late', order: 5, inTitle: false },
