@@ -187,6 +187,11 @@ interface OpenUnit extends Unit {
   likely: number;
   /** Whether the candidates after the likely ones are final: the second tier's, once the query's words are known. */
   extended: boolean;
+  /**
+   * Candidates checked before the query's words were known that do not have the query as typed: kept with
+   * their text, to be checked for the second tier without fetching them again.
+   */
+  early: Candidate[];
 }
 
 export interface MoreOptions {
@@ -373,7 +378,7 @@ export class PartedSearch {
     const { filters } = this.options;
     const candidates = await this.searchUnit(unit, () => this.index.search(unit.parts, this.terms.join(' '), { filters, byDate: this.byDate }));
     const fresh = candidates.filter((candidate) => !this.options.exclude?.has(candidate.id));
-    const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false };
+    const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false, early: [] };
     if (this.wordsKnown) await this.extend(opened);
     this.current = opened;
   }
@@ -404,11 +409,15 @@ export class PartedSearch {
       const taken = new Set([...done, ...first.map((candidate) => candidate.id)]);
       const second = wordCandidates.filter((candidate) => !taken.has(candidate.id) && !this.options.exclude?.has(candidate.id));
       const offered = new Set([...taken, ...second.map((candidate) => candidate.id)]);
-      unit.candidates = [...checked, ...first, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
+      // The first batch's candidates without the query as typed are the first to check for the words.
+      for (const candidate of unit.early) this.seen.delete(candidate.id);
+      unit.candidates = [...checked, ...first, ...unit.early, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
       unit.likely = unit.checked + first.length;
     } else {
+      for (const candidate of unit.early) this.misses.push(await textOf(candidate));
       unit.likely = unit.candidates.length;
     }
+    unit.early = [];
     unit.extended = true;
   }
 
@@ -446,6 +455,7 @@ export class PartedSearch {
       const text = `${title} ${page.content}`;
       const match = { page, order: start + index, score: candidate.score, date: page.meta.date };
       if (containsAllTerms(text, this.terms)) exact.push({ ...match, inTitle: containsAllTerms(title, this.terms) });
+      else if (!unit.extended) unit.early.push({ id: candidate.id, score: candidate.score, data: async () => page });
       else if (words && containsAllWords(text, words.words)) byWords.push({ ...match, inTitle: containsAllWords(title, words.words), closeness: wordsCloseness(text, words.words) });
       else this.misses.push(text);
     });
@@ -453,22 +463,28 @@ export class PartedSearch {
     // Matches of one batch are ranked among themselves; those already shown stay where they are.
     exact.sort((a, b) => compareCandidates(a, b, sort));
     if (group.wordMatches.length === 0) group.matches.push(...exact);
-    else byWords.push(...exact.map((match) => ({ ...match, exact: true, closeness: 0 })));
+    else byWords.push(...exact.map((match) => ({ ...match, exact: true })));
     byWords.sort((a, b) => compareWordMatches(a, b, sort));
     group.wordMatches.push(...byWords);
     return batch.length;
   }
 }
 
+/** The text a candidate is checked against: its headline and its content. */
+async function textOf(candidate: Candidate): Promise<string> {
+  const page = await candidate.data();
+  return `${page.meta.title ?? ''} ${page.content}`;
+}
+
 /**
  * The order of the second tier: sorted by relevance, articles whose headline has every word first, then those
  * whose words stand closest together (side by side, one sentence, one paragraph, apart), then Pagefind's order
  * (its score weighs how rare each word is and how often the article has it); sorted by date, the date order.
- * An article found late that has the query as typed counts as side by side.
+ * An article found late that has the query as typed comes before them all.
  */
 export function compareWordMatches(a: Match, b: Match, sort: 'relevance' | 'date'): number {
   if (sort === 'date') return a.order - b.order;
-  return Number(b.inTitle) - Number(a.inTitle) || (a.closeness ?? 3) - (b.closeness ?? 3) || compareCandidates(a, b, sort);
+  return Number(Boolean(b.exact)) - Number(Boolean(a.exact)) || Number(b.inTitle) - Number(a.inTitle) || (a.closeness ?? 3) - (b.closeness ?? 3) || compareCandidates(a, b, sort);
 }
 
 /** How the search is going, in words, for the status line. */
