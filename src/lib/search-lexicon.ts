@@ -24,6 +24,7 @@
  */
 import type { BylineEntry } from './bylines.ts';
 import { compareCodePoints } from './order.ts';
+import { FUNCTION_WORDS, MEASURE_CHARACTERS } from './search-query.ts';
 import { isVocabularyWord, pinyinKeys, type PinyinVocabulary, type Readings, type ReadingTable } from './same-pinyin.ts';
 
 /** Where the lexicon is, relative to the index directory (pagefind/). */
@@ -96,9 +97,10 @@ export interface ArticleWords {
 /**
  * The words of an article: the lines of its indexed text (lib/search-index.ts indexedText: headline, body,
  * captions, …) cut in search mode (中原区 and also 中原), terms it quotes, and the names of its byline and
- * people and its tags whole; and every two words that stand side by side in it, as candidates for the
- * archive's own compounds (安全生产, 营商环境, 党建引领: two words to jieba's dictionary, one to a district's
- * paper) — a pair becomes a word of the lexicon only when enough articles have it (COMPOUND_ARTICLES).
+ * people and its tags whole; a single character with the word beside it, a name jieba cut (碧|沙岗, 接种|点);
+ * and every two longer words that stand side by side, as candidates for the archive's own compounds (安全生产,
+ * 营商环境, 党建引领: two words to jieba's dictionary, one to a district's paper) — a pair becomes a word of the
+ * lexicon only when enough articles have it (COMPOUND_ARTICLES).
  * Han words of 2 to 8 characters, each once.
  */
 export function articleLexiconWords(article: LexiconArticle, lines: readonly string[], cutter: WordCutter): ArticleWords {
@@ -109,15 +111,21 @@ export function articleLexiconWords(article: LexiconArticle, lines: readonly str
     for (const match of line.matchAll(QUOTED_TERM)) words.add(match[1]!);
     const cut = cutter.cut(line);
     for (let i = 0; i + 1 < cut.length; i++) {
-      const pair = cut[i]! + cut[i + 1]!;
-      if (cut[i]!.length >= 2 && cut[i + 1]!.length >= 2 && isVocabularyWord(pair)) pairs.add(pair);
+      const [first, second] = [cut[i]!, cut[i + 1]!];
+      // A function word (在, 的) or a measure word (个) is not part of a compound; another single character is,
+      // of a name jieba cut (碧|沙岗, 棉纺|路).
+      const apart = (word: string) => FUNCTION_WORDS.has(word) || MEASURE_CHARACTERS.has(word);
+      if (apart(first) || apart(second) || first.length + second.length < 3 || !isVocabularyWord(first + second)) continue;
+      // A name jieba cut is a word however few articles have it; two longer words are a compound if enough do.
+      if (first.length === 1 || second.length === 1) words.add(first + second);
+      else pairs.add(first + second);
     }
   }
   return { words: new Set([...words].filter(isVocabularyWord)), pairs };
 }
 
 /** A pair of words side by side is one word of the archive when at least this many articles have it. */
-export const COMPOUND_ARTICLES = 3;
+export const COMPOUND_ARTICLES = 2;
 
 /** Counts of words and of pairs, over some articles. */
 export interface WordCounts {
@@ -138,11 +146,12 @@ export function addCounts(total: WordCounts, part: WordCounts): void {
 }
 
 /**
- * The counts worth keeping for a part: every word, and the pairs that two of its articles have (a pair of one
- * article in each of several years is lost, which a compound readers search for rarely is).
+ * The counts worth keeping for a part: every word, and the pairs that two of its articles have (those of one
+ * article in each of several years are lost: they are many, and a compound readers search for is rarely that
+ * rare).
  */
 export function keptCounts(counts: WordCounts): WordCounts {
-  return { words: counts.words, pairs: new Map([...counts.pairs].filter(([, count]) => count >= 2)) };
+  return { words: counts.words, pairs: new Map([...counts.pairs].filter(([, count]) => count >= COMPOUND_ARTICLES)) };
 }
 
 /** The words of the lexicon: every word, and each pair that COMPOUND_ARTICLES articles have. */

@@ -192,6 +192,8 @@ interface OpenUnit extends Unit {
    * their text, to be checked for the second tier without fetching them again.
    */
   early: Candidate[];
+  /** Candidates from here on were offered for the query as typed only: they are checked for the first tier alone. */
+  typedOnlyFrom: number;
 }
 
 export interface MoreOptions {
@@ -378,7 +380,7 @@ export class PartedSearch {
     const { filters } = this.options;
     const candidates = await this.searchUnit(unit, () => this.index.search(unit.parts, this.terms.join(' '), { filters, byDate: this.byDate }));
     const fresh = candidates.filter((candidate) => !this.options.exclude?.has(candidate.id));
-    const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false, early: [] };
+    const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false, early: [], typedOnlyFrom: fresh.length };
     if (this.wordsKnown) await this.extend(opened);
     this.current = opened;
   }
@@ -409,10 +411,14 @@ export class PartedSearch {
       const taken = new Set([...done, ...first.map((candidate) => candidate.id)]);
       const second = wordCandidates.filter((candidate) => !taken.has(candidate.id) && !this.options.exclude?.has(candidate.id));
       const offered = new Set([...taken, ...second.map((candidate) => candidate.id)]);
-      // The first batch's candidates without the query as typed are the first to check for the words.
-      for (const candidate of unit.early) this.seen.delete(candidate.id);
-      unit.candidates = [...checked, ...first, ...unit.early, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
+      // The first batch's candidates without the query as typed are the first to check for the words, if the
+      // words' search offers them (it may filter more: the year of a date).
+      const early = unit.early.filter((candidate) => wordCandidates.some((offer) => offer.id === candidate.id));
+      for (const candidate of early) this.seen.delete(candidate.id);
+      for (const candidate of unit.early) if (!early.includes(candidate)) this.misses.push(await textOf(candidate));
+      unit.candidates = [...checked, ...first, ...early, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
       unit.likely = unit.checked + first.length;
+      unit.typedOnlyFrom = unit.likely + early.length + second.length;
     } else {
       for (const candidate of unit.early) this.misses.push(await textOf(candidate));
       unit.likely = unit.candidates.length;
@@ -456,7 +462,7 @@ export class PartedSearch {
       const match = { page, order: start + index, score: candidate.score, date: page.meta.date };
       if (containsAllTerms(text, this.terms)) exact.push({ ...match, inTitle: containsAllTerms(title, this.terms) });
       else if (!unit.extended) unit.early.push({ id: candidate.id, score: candidate.score, data: async () => page });
-      else if (words && containsAllWords(text, words.words)) byWords.push({ ...match, inTitle: containsAllWords(title, words.words), closeness: wordsCloseness(text, words.words) });
+      else if (words && start + index < unit.typedOnlyFrom && containsAllWords(text, words.words)) byWords.push({ ...match, inTitle: containsAllWords(title, words.words), closeness: wordsCloseness(text, words.words) });
       else this.misses.push(text);
     });
     const sort = this.byDate ? 'date' : 'relevance';

@@ -129,7 +129,7 @@ export function readDateQuery(raw: string): DateQuery | undefined {
  * query's best cut has them as whole words, so 目的 and 了解 keep their 的 and 了.
  */
 export const FUNCTION_WORDS = new Set([
-  ...'的了吗呢吧啊呀么嘛哦着过地得和与及或在是有把被给对从向为于以之其这那哪谁几去来开到都也就还又很请问要想能可啥咋',
+  ...'的了吗呢吧啊呀么嘛哦着过和与及或在是有把被给对从向为于以之其这那哪谁几去来开到都也就还又很请问要想能可啥咋',
   '什么', '什么时候', '啥时候', '何时', '几时', '哪里', '哪儿', '哪些', '哪个', '哪家', '哪位', '哪天', '哪年', '怎么', '怎样',
   '怎么样', '如何', '为什么', '为何', '多少', '多久', '几个', '是否', '是不是', '有没有', '有哪些', '有什么', '请问', '关于',
   '有关', '一下', '这个', '那个', '这些', '那些', '这里', '那里', '相关', '报道', '新闻', '消息', '文章',
@@ -146,6 +146,7 @@ export type PieceKind =
   | 'function'
   /** Han characters the lexicon does not know (a name it has never seen, a slip of the input method). */
   | 'unknown'
+
   /** A date, as news writes it (5月6日). */
   | 'date'
   /** Latin letters, digits and the like (5G, 100余名, R&D). */
@@ -239,11 +240,22 @@ function cutHan(run: string, classOf: WordClassOf, articles: number): QueryPiece
   return best[n]!.pieces;
 }
 
+/** Measure words, and the 余 and 多 of 100余名: what follows a number. */
+export const MEASURE_CHARACTERS = new Set('个名家项位条座所台辆户次批件处场支种类栋套间级期届余多万亿元年月日号第');
+/** A measure word that counts a thing (not a time: 2023年 防汛 are two words). */
+const COUNTING = /^[余多]?[个名家项位条座所台辆户次批件处场支种类栋套间级期届]/u;
+/** A number with such a measure word: it holds the word it counts (12个 + 项目). */
+const COUNTED_NUMBER = /^\d[\d.]*[余多]?[个名家项位条座所台辆户次批件处场支种类栋套间级期届]$/u;
+
+/** Characters that end a name or a noun (路 of 棉纺路, 员 of 网格员, 站 of 高铁站): one alone belongs to the word before it. */
+const SUFFIX_CHARACTERS = new Set('路街巷道区县市省镇乡村站点园馆院所局厅处科室部委办会组队员长厂场港湖河山桥门楼线型性化式率费者家师节展赛业网库池塔');
+
 /**
  * Characters the lexicon does not know, joined: several in a row are one unknown word (马素化, a name the
- * archive has not seen); one alone is most likely part of a word the archive does not have — with a
- * function character beside it (地 + 震 → 地震, 目 + 的 → 目的, 了 + 解 → 了解), or with the word or number beside
- * it (碧 + 沙岗 → 碧沙岗, 2023 + 年 → 2023年). A number keeps a short measure word (100 + 余名 → 100余名).
+ * archive has not seen); one alone after a number is its measure word (2023年, 100余名), and a number with a
+ * measure word holds the word it counts (12个项目); any other alone is part of the word beside it that the
+ * lexicon cut differently (碧 + 沙岗 → 碧沙岗; 一网通 + 管 → 一网通管; a suffix 高铁 + 站 → 高铁站), which is then a word
+ * the archive does not know as such; alone between function words it stays on its own.
  */
 function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
   const joined: QueryPiece[] = [];
@@ -253,30 +265,19 @@ function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
     else joined.push({ ...piece });
   }
   const out: QueryPiece[] = [];
-  const isFunctionChar = (piece: QueryPiece | undefined) => piece?.kind === 'function' && piece.text.length === 1;
-  const isWordLike = (piece: QueryPiece | undefined) => piece?.kind === 'word' || piece?.kind === 'other' || piece?.kind === 'unknown';
+  const wordLike = (piece: QueryPiece | undefined) => piece?.kind === 'word' || piece?.kind === 'unknown' || piece?.kind === 'other';
   for (let i = 0; i < joined.length; i++) {
     const piece = joined[i]!;
-    const next = joined[i + 1];
     const previous = out[out.length - 1];
-    const length = [...piece.text].length;
-    if (piece.kind === 'unknown' && previous?.kind === 'other' && /\d$/.test(previous.text) && length <= 2) {
-      previous.text += piece.text;
-    } else if (piece.kind !== 'unknown' || length > 1) {
-      out.push(piece);
-    } else if (isFunctionChar(previous)) {
-      out[out.length - 1] = { text: previous!.text + piece.text, kind: 'unknown' };
-    } else if (isFunctionChar(next)) {
-      joined[i + 1] = { text: piece.text + next!.text, kind: 'unknown' };
-    } else if (previous?.kind === 'other') {
-      previous.text += piece.text;
-    } else if (isWordLike(next)) {
-      joined[i + 1] = { text: piece.text + next!.text, kind: 'unknown' };
-    } else if (isWordLike(previous)) {
-      out[out.length - 1] = { text: previous!.text + piece.text, kind: 'unknown' };
-    } else {
-      out.push(piece);
-    }
+    const next = joined[i + 1];
+    const afterNumber = previous?.kind === 'other' && /\d$/.test(previous.text);
+    const alone = piece.kind === 'unknown' && [...piece.text].length === 1;
+    if (piece.kind === 'unknown' && afterNumber && [...piece.text].length <= 2) previous.text += piece.text;
+    else if ((piece.kind === 'word' || piece.kind === 'unknown') && afterNumber && COUNTING.test(piece.text)) previous.text += piece.text;
+    else if ((piece.kind === 'word' || piece.kind === 'unknown') && previous?.kind === 'other' && COUNTED_NUMBER.test(previous.text)) previous.text += piece.text;
+    else if (alone && wordLike(previous) && (SUFFIX_CHARACTERS.has(piece.text) || !wordLike(next))) out[out.length - 1] = { text: previous!.text + piece.text, kind: 'unknown' };
+    else if (alone && wordLike(next)) joined[i + 1] = { text: piece.text + next!.text, kind: 'unknown' };
+    else out.push(piece);
   }
   return out;
 }

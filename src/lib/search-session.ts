@@ -293,13 +293,15 @@ export class SearchSession {
       this.services.log?.(error);
       return undefined;
     }
+    const typedWords = (await this.readQueryWords(found.terms.join(' ')))?.words.length ?? 0;
     for (const candidate of candidates.slice(0, ALTERNATIVES_TRIED)) {
       if (this.cancelled) return undefined;
-      // Not shown while it runs; adopted only if it finds something.
+      // Not shown while it runs; adopted only if it finds something as written, or every one of its words
+      // together (刘斌刘斌 for 刘滨刘斌 is one word, 刘斌: not what the reader asked for).
       const search = this.search(candidate.join(' '));
       await search.more(RESULTS_PER_STEP);
       await this.searchOn(search);
-      if (search.matchCount > 0) return search;
+      if (search.exactCount > 0 || (search.matchCount > 0 && (search.tierWords?.words.length ?? 0) >= typedWords)) return search;
       search.cancel();
     }
     return undefined;
@@ -370,8 +372,9 @@ export class SearchSession {
     const looking = !settled && (!found || (found.matchCount === 0 && !this.failed && (!found.openedStepsChecked || this.lookingFurther)));
     if (found && !looking) {
       const where = describeFilters(this.state);
-      // The query as typed; after a 繁→简 conversion or for another word, as searched.
-      const shown = this.convertedFrom || this.insteadOf ? found.terms.join(' ') : this.query;
+      // The query as typed (without its quotes, which the status adds); after a 繁→简 conversion or for
+      // another word, as searched.
+      const shown = this.convertedFrom || this.insteadOf || /[“”"「」『』《》‘’]/.test(this.query) ? found.terms.join(' ') : this.query;
       const progress = describeProgress({
         query: shown,
         where,

@@ -101,12 +101,27 @@ export function escapeHtml(text: string): string {
 
 /**
  * An HTML excerpt around the first match — or, for the words of the second tier, around the place where
- * they stand closest together — every match wrapped in <mark>; all other text escaped. Falls back to the
- * opening of the text when nothing matches.
+ * they stand closest together, and when they stand too far apart for one excerpt, a piece around each — every
+ * match wrapped in <mark>; all other text escaped. Falls back to the opening of the text when nothing matches.
  */
 export function excerptHtml(text: string, terms: readonly string[], { length = 90, words = false }: { length?: number; words?: boolean } = {}): string {
   const ranges = matchRanges(text, terms, words);
-  const focus = (words && terms.length > 1 ? wordsWindow(text, terms)?.[0] : undefined) ?? ranges[0]?.[0] ?? 0;
+  const window = words && terms.length > 1 ? wordsWindow(text, terms) : undefined;
+  if (window && window[1] - window[0] > length) {
+    // One piece per word, at its match that is nearest the others.
+    const starts = terms
+      .map((term) => matchRanges(text.slice(window[0], window[1]), [term], true)[0]?.[0])
+      .filter((start): start is number => start !== undefined)
+      .map((start) => start + window[0])
+      .sort((a, b) => a - b);
+    const piece = Math.max(10, Math.floor(length / starts.length));
+    return starts.map((start) => excerptPiece(text, ranges, start, piece)).join('');
+  }
+  return excerptPiece(text, ranges, window?.[0] ?? ranges[0]?.[0] ?? 0, length);
+}
+
+/** A stretch of `length` characters around `focus`, with its matches marked, and … where text is left out. */
+function excerptPiece(text: string, ranges: readonly [number, number][], focus: number, length: number): string {
   const start = Math.max(0, Math.min(focus - Math.floor(length / 3), text.length - length));
   const end = Math.min(text.length, start + length);
   let html = start > 0 ? '…' : '';

@@ -154,7 +154,8 @@ class PageView {
     more.hidden = view.more.hidden;
     if (view.dated && view.dated !== this.dated) {
       this.dated = view.dated;
-      results.prepend(datedSection(view.dated, this.siteBase));
+      // A period nothing was published in is said in the status line alone.
+      if (view.dated.count > 0) results.prepend(datedSection(view.dated, this.siteBase));
     }
     if (view.search !== this.search) {
       for (const group of this.groups) group.section.remove();

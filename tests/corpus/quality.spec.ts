@@ -68,7 +68,7 @@ test('search quality: recall@5 and MRR per kind of query', async ({ page }) => {
     expect(outcome.results, `“${outcome.query}” must find nothing`).toEqual([]);
   }
   // Results shown for something other than the text typed say why.
-  for (const outcome of outcomes.filter((o) => o.kind === 'same-pinyin')) {
+  for (const outcome of outcomes.filter((o) => ['same-pinyin', 'body-same-pinyin', 'pinyin'].includes(o.kind))) {
     expect(outcome.status, outcome.query).toContain(`没有找到“${outcome.query}”，以下是“${outcome.searched}”的结果。`);
   }
   for (const outcome of outcomes.filter((o) => o.kind === 'date-with-year')) {
@@ -83,7 +83,7 @@ test('search quality: recall@5 and MRR per kind of query', async ({ page }) => {
     expect(kind.recallAt5, `recall@5 of ${kind.kind}`).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
     expect(kind.mrr, `MRR of ${kind.kind}`).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
   }
-  for (const kind of ['byline', 'full-width', 'same-pinyin', 'date-with-year']) {
+  for (const kind of ['byline', 'full-width', 'same-pinyin', 'date-with-year', 'run-together', 'question', 'spoken-date', 'pinyin', 'body-same-pinyin']) {
     expect(summary.kinds.find((k) => k.kind === kind)?.queries ?? 0, kind).toBeGreaterThanOrEqual(10);
   }
   // Old articles are found and ranked: every best article, older than some of the articles that mention it,

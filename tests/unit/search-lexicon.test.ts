@@ -45,9 +45,10 @@ describe('the words of an article', () => {
       cutter,
     );
     for (const word of ['调研', '安全', '生产', '中原', '中原区', '马素华', '薛晓军', '三化改造', '邓英文', '唐善普']) expect(words, word).toContain(word);
-    // Words side by side, candidates for the archive's own compounds.
+    // Words side by side, candidates for the archive's own compounds; a character jieba cut off a name is a word.
     expect(pairs).toContain('安全生产');
     expect(pairs).toContain('领导调研');
+    expect(pairs.has('区领导')).toBe(false);
     // Han words of two to eight characters only.
     expect(words.has('5G')).toBe(false);
     expect([...words].every((word) => [...word].length >= 2)).toBe(true);

@@ -77,12 +77,20 @@ describe('readWords: the words of a query, anywhere', () => {
     expect(words('“三化改造”大会')).toEqual(['三化改造', '大会']);
   });
 
-  it('keeps characters the archive does not know together, and a stray one with its neighbour', () => {
+  it('keeps characters the archive does not know together, and a stray one with the word beside it', () => {
     expect(readWords('马素化', classOf, 10_000)).toMatchObject({ words: ['马素化'], unknown: ['马素化'] });
     expect(words('碧沙岗公园')).toEqual(['碧沙岗', '公园']);
-    expect(words('地震演练')).toEqual(['地震', '演练']);
-    expect(words('2023年')).toEqual(['2023年']);
+    expect(readWords('碧沙岗公园', classOf, 10_000).unknown).toEqual(['碧沙岗']);
+    // A suffix belongs to the word before it.
+    expect(words('公园站')).toEqual(['公园站']);
     expect(words('R&D经费投入')).toEqual(['r&d', '经费', '投入']);
+  });
+
+  it('keeps a number with its measure word, and with the thing it counts', () => {
+    expect(words('2023年')).toEqual(['2023年']);
+    expect(words('2023年演练')).toEqual(['2023年', '演练']);
+    expect(words('12个公园')).toEqual(['12个公园']);
+    expect(words('100余名')).toEqual(['100余名']);
   });
 
   it('has a second tier only when the words ask for more than the terms as typed', () => {

@@ -137,3 +137,12 @@ describe('ranking', () => {
     expect(hasHanCharacters('2024 AI')).toBe(false);
   });
 });
+
+describe('an excerpt of words that stand far apart', () => {
+  it('has a piece around each, each word marked', () => {
+    const text = `开头${'甲'.repeat(100)}李晓雷强调${'乙'.repeat(300)}严管燃气安全${'丙'.repeat(100)}`;
+    const html = excerptHtml(text, ['李晓雷', '燃气'], { length: 90, words: true });
+    expect(html.match(/<mark>[^<]+<\/mark>/g)).toEqual(['<mark>李晓雷</mark>', '<mark>燃气</mark>']);
+    expect(html.replace(/<\/?mark>/g, '').length).toBeLessThan(110);
+  });
+});

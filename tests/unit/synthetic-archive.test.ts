@@ -32,6 +32,40 @@ describe('writeSyntheticArchive', () => {
       years.add(year!);
     }
     expect([...years].sort()).toEqual(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(summary.names).toBeGreaterThan(300 * 2);
+    expect(summary.numbers).toBeGreaterThan(300);
+  });
+
+  it('adds about 400 Han characters of drawn words, names and numbers to every article', () => {
+    const { dir, summary } = archive(200);
+    const han = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const perArticle = files(dir).map((name) => han(readFileSync(join(dir, name), 'utf8').split('\n---\n')[1]!));
+    // The recombined sentences give about 700 Han characters an article, the drawn paragraphs about 400 more.
+    const mean = perArticle.reduce((sum, count) => sum + count, 0) / perArticle.length;
+    expect(mean).toBeGreaterThan(1000);
+    expect(mean).toBeLessThan(1250);
+    expect(Math.min(...perArticle)).toBeGreaterThan(500);
+    expect(summary.characters / 200).toBeGreaterThan(1100);
+  });
+
+  it('has a vocabulary that grows with the archive', () => {
+    const small = archive(500).summary;
+    const large = archive(2000).summary;
+    // Drawn by frequency from jieba's whole dictionary: rare words keep coming (Heaps' law), and names are new.
+    expect(small.dictionaryWords).toBeGreaterThan(15_000);
+    expect(large.dictionaryWords).toBeGreaterThan(small.dictionaryWords * 1.6);
+    expect(large.names).toBeGreaterThan(small.names * 3);
+    expect(large.numbers).toBeGreaterThan(small.numbers * 1.5);
+  });
+
+  it('never writes the misspellings the large evaluation requires to be absent', () => {
+    const { dir } = archive(1000);
+    const absent = (JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as { kind: string; query: string }[])
+      .filter((query) => query.kind === 'same-pinyin')
+      .map((query) => query.query);
+    expect(absent.length).toBeGreaterThan(0);
+    const text = files(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+    expect(absent.filter((word) => text.includes(word))).toEqual([]);
   });
 
   it('is deterministic for a seed and differs between seeds', () => {
@@ -40,6 +74,7 @@ describe('writeSyntheticArchive', () => {
     const other = archive(50, 8);
     const text = (dir: string) => files(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
     expect(text(first.dir)).toBe(text(second.dir));
+    expect(first.summary).toEqual(second.summary);
     expect(text(other.dir)).not.toBe(text(first.dir));
   });
 });
