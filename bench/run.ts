@@ -55,6 +55,10 @@ interface Report {
     wholeArchiveGzippedBytes: { median: number; max: number };
     wholeArchiveFirstMs: { median: number; p95: number };
     wholeArchiveWarmMs: { median: number; p95: number };
+    /** Per kind of query: first-search bytes (gzip host), warm typed and submitted at once, median / p95. */
+    byKind: Record<string, { queries: number; firstSearchGzippedBytes: { median: number; max: number }; warmMs: { median: number; p95: number }; warmSubmittedAtOnceMs: { median: number; p95: number } }>;
+    /** What the pinyin and same-pinyin look-ups transferred of the lexicon in a first search (gzip host). */
+    lookupLexiconBytes: { median: number; max: number };
   };
 }
 
@@ -140,6 +144,25 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 const spread = (values: number[]) => ({ median: median(values), max: Math.max(...values) });
+
+/** The measures of each kind of query (one word, words run together, pinyin, same pinyin). */
+export function byKind(measured: SearchMeasurements): NonNullable<Report['search']>['byKind'] {
+  const kinds = [...new Set(measured.firstSearch.map((q) => q.kind))];
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const of = <T extends { kind: string }>(list: readonly T[]) => list.filter((q) => q.kind === kind);
+      return [
+        kind,
+        {
+          queries: of(measured.firstSearch).length,
+          firstSearchGzippedBytes: spread(of(measured.firstSearch).map((q) => q.gzippedBytes)),
+          warmMs: timing(of(measured.warmSearch)),
+          warmSubmittedAtOnceMs: timing(of(measured.warmSubmittedAtOnce)),
+        },
+      ];
+    }),
+  );
+}
 const timing = (measured: readonly { ms: number }[]) => ({ median: median(measured.map((q) => q.ms)), p95: percentile(measured.map((q) => q.ms), 95) });
 const ms = ({ median: middle, p95 }: { median: number; p95: number }) => `${middle.toFixed(0)} ms (p95 ${p95.toFixed(0)} ms)`;
 
@@ -155,7 +178,7 @@ const s = (value?: number) => (value === undefined ? '–' : `${value.toFixed(1)
 export function markdownReport(report: Report): string {
   const { median: m } = report;
   const lines = [
-    `Benchmark: ${report.archive.articles} articles (${report.archive.tags} tags, ${report.archive.reporters} reporters, ${report.archive.people} people), ${report.runs.length} run(s), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.measuredAt}`,
+    `Benchmark: ${report.archive.articles} articles (${report.archive.tags} tags, ${report.archive.reporters} reporters, ${report.archive.people} people; ${report.archive.dictionaryWords} distinct dictionary words, ${report.archive.names} names, ${report.archive.numbers} numbers drawn), ${report.runs.length} run(s), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.measuredAt}`,
     '',
     '| Measure | Median | Runs |',
     '| --- | --- | --- |',
@@ -182,13 +205,21 @@ export function markdownReport(report: Report): string {
       `| Whole archive (sort=overall), first search bytes (gzip host) | ${kb(search.wholeArchiveGzippedBytes.median)} (max ${kb(search.wholeArchiveGzippedBytes.max)}) | |`,
       `| Whole archive, first search, Enter to results | ${ms(search.wholeArchiveFirstMs)} | |`,
       `| Whole archive, warm, Enter to results | ${ms(search.wholeArchiveWarmMs)} | |`,
+      `| Pinyin and same-pinyin look-ups, lexicon transferred (gzip host) | ${kb(search.lookupLexiconBytes.median)} (max ${kb(search.lookupLexiconBytes.max)}) | |`,
       '',
-      '| Query | Results shown | First search | Warm | Warm, at once | Whole archive, first / warm |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| Kind of query | Queries | First search (gzip host), median / max | Warm, typed | Warm, at once |',
+      '| --- | ---: | --- | --- | --- |',
+      ...Object.entries(search.byKind).map(
+        ([kind, figures]) =>
+          `| ${kind} | ${figures.queries} | ${kb(figures.firstSearchGzippedBytes.median)} / ${kb(figures.firstSearchGzippedBytes.max)} | ${ms(figures.warmMs)} | ${ms(figures.warmSubmittedAtOnceMs)} |`,
+      ),
+      '',
+      '| Query | Kind | Results shown | First search | Lexicon | Warm | Warm, at once | Whole archive, first / warm |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...search.firstSearch.map((first, index) => {
         const cell = (measured: { ms: number }[]) => `${measured[index]!.ms.toFixed(0)} ms`;
         const whole = search.wholeArchiveFirst[index]!;
-        return `| ${first.query} | ${first.results} | ${kb(first.gzippedBytes)}, ${first.requests} requests, ${first.ms.toFixed(0)} ms | ${cell(search.warmSearch)} | ${cell(search.warmSubmittedAtOnce)} | ${kb(whole.gzippedBytes)}, ${whole.ms.toFixed(0)} ms / ${cell(search.wholeArchiveWarm)} |`;
+        return `| ${first.query} | ${first.kind} | ${first.results} | ${kb(first.gzippedBytes)}, ${first.requests} requests, ${first.ms.toFixed(0)} ms | ${kb(first.lexiconBytes)} | ${cell(search.warmSearch)} | ${cell(search.warmSubmittedAtOnce)} | ${kb(whole.gzippedBytes)}, ${whole.ms.toFixed(0)} ms / ${cell(search.wholeArchiveWarm)} |`;
       }),
     );
   }
@@ -246,6 +277,8 @@ async function main(): Promise<void> {
           wholeArchiveGzippedBytes: spread(measured.wholeArchiveFirst.map((q) => q.gzippedBytes)),
           wholeArchiveFirstMs: timing(measured.wholeArchiveFirst),
           wholeArchiveWarmMs: timing(measured.wholeArchiveWarm),
+          byKind: byKind(measured),
+          lookupLexiconBytes: spread(measured.firstSearch.filter((q) => q.kind === 'pinyin' || q.kind === 'same-pinyin').map((q) => q.lexiconBytes)),
         };
       } finally {
         await server.stop();

@@ -9,33 +9,28 @@
  *   for a query submitted the instant it is in the box (a pasted query and Enter at once), which cannot use
  *   what the page loads while the reader types;
  * - whole archive: the same queries sorted by relevance over the whole archive (sort=overall, one step that
- *   reads every part), cold and warm: what it costs to have searched everything.
+ *   reads every part), cold and warm: what it costs to have searched everything;
+ * - per kind of query (one word, words run together, pinyin letters, a same-pinyin slip), and for the
+ *   pinyin and same-pinyin ones what their look-up in the lexicon transfers.
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 
-/** Queries a reader of a district paper types: places, policies, people, dates, two words, traditional script. */
-export const BENCH_QUERIES = [
-  '垃圾分类',
-  '白名单',
-  '碧沙岗公园',
-  '安全生产',
-  '中原区',
-  '老旧小区',
-  '防汛',
-  '招聘会',
-  '西流湖',
-  '非遗',
-  '电梯',
-  '李晓雷',
-  '营商环境',
-  '志愿服务',
-  '十五条硬措施',
-  '口袋公园',
-  '燃气 检查',
-  '社区 党建',
-  '5月6日',
-  '垃圾分類',
+/** What a query is, for the figures per kind (the issue's limits are per kind). */
+export type BenchQueryKind = 'word' | 'terms' | 'run-together' | 'pinyin' | 'same-pinyin';
+
+/**
+ * Queries a reader of a district paper types: places, policies, people, a date, two terms and traditional
+ * script ('word' and 'terms', as before); several words run together or asked as a question; pinyin typed
+ * without an input method; a name typed with the wrong character of the same pinyin. Each is in the synthetic
+ * archive's recombined sentences (bench/synthetic-archive.ts), so each finds something at every size.
+ */
+export const BENCH_QUERIES: readonly { query: string; kind: BenchQueryKind }[] = [
+  ...['垃圾分类', '白名单', '碧沙岗公园', '安全生产', '中原区', '老旧小区', '防汛', '招聘会', '西流湖', '非遗', '电梯', '李晓雷', '营商环境', '志愿服务', '十五条硬措施', '口袋公园'].map((query) => ({ query, kind: 'word' as const })),
+  ...['燃气 检查', '社区 党建', '5月6日', '垃圾分類'].map((query) => ({ query, kind: 'terms' as const })),
+  ...['安全生产调研', '中原区的营商环境', '李晓雷去了哪些企业', '三化改造大会什么时候开的', '老旧小区加装电梯', '五月六日'].map((query) => ({ query, kind: 'run-together' as const })),
+  ...['lixiaolei', 'anquanshengchan'].map((query) => ({ query, kind: 'pinyin' as const })),
+  ...['马素化', '刘滨'].map((query) => ({ query, kind: 'same-pinyin' as const })),
 ];
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -45,6 +40,7 @@ export const PAUSE_BEFORE_ENTER_MS = 250;
 
 export interface QueryMeasurement {
   query: string;
+  kind: BenchQueryKind;
   /** The status line the page showed, e.g. 找到 12 篇包含“防汛”的报道。 */
   status: string;
   results: number;
@@ -58,6 +54,8 @@ export interface ColdMeasurement extends QueryMeasurement {
   /** The same, as a host that gzips text would send it. */
   gzippedBytes: number;
   requests: number;
+  /** Of those, the lexicon's shards (lib/search-lexicon.ts): the words, pinyin and readings looked up. */
+  lexiconBytes: number;
 }
 
 export interface SearchMeasurements {
@@ -80,16 +78,16 @@ export async function measureSearch(searchUrl: string, queries = BENCH_QUERIES):
   try {
     const cold = async (sort: Sort) => {
       const measured = [];
-      for (const query of queries) measured.push(await firstSearchCost(browser, searchUrl, query, sort));
+      for (const { query, kind } of queries) measured.push(await firstSearchCost(browser, searchUrl, query, kind, sort));
       return measured;
     };
     const warm = async (sort: Sort, typed: boolean) => {
       const page = await browser.newPage();
       try {
         await page.goto(searchUrl);
-        await search(page, queries[0]!, { sort, typed }); // loads Pagefind; not counted
+        await search(page, queries[0]!.query, queries[0]!.kind, { sort, typed }); // loads Pagefind; not counted
         const measured = [];
-        for (const query of queries) measured.push(await search(page, query, { sort, typed }));
+        for (const { query, kind } of queries) measured.push(await search(page, query, kind, { sort, typed }));
         return measured;
       } finally {
         await page.close();
@@ -107,16 +105,16 @@ export async function measureSearch(searchUrl: string, queries = BENCH_QUERIES):
   }
 }
 
-async function firstSearchCost(browser: Browser, searchUrl: string, query: string, sort: Sort): Promise<ColdMeasurement> {
+async function firstSearchCost(browser: Browser, searchUrl: string, query: string, kind: BenchQueryKind, sort: Sort): Promise<ColdMeasurement> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(searchUrl, { waitUntil: 'load' });
     // Pagefind runs in the page; a request made while typing counts as much as one made after Enter.
-    const sizes: Promise<{ sent: number; gzipped: number }>[] = [];
+    const sizes: Promise<{ sent: number; gzipped: number; lexicon: boolean }>[] = [];
     const countRequest = (request: Request) => sizes.push(transferSizes(request));
     page.on('requestfinished', countRequest);
-    const measured = await search(page, query, { sort, typed: true });
+    const measured = await search(page, query, kind, { sort, typed: true });
     // Requests that finish after the results are on screen are not part of the cost (and would be read
     // after the context is closed).
     page.off('requestfinished', countRequest);
@@ -126,6 +124,7 @@ async function firstSearchCost(browser: Browser, searchUrl: string, query: strin
       bytes: transferred.reduce((sum, size) => sum + size.sent, 0),
       gzippedBytes: transferred.reduce((sum, size) => sum + size.gzipped, 0),
       requests: transferred.length,
+      lexiconBytes: transferred.filter((size) => size.lexicon).reduce((sum, size) => sum + size.gzipped, 0),
     };
   } finally {
     await context.close();
@@ -136,14 +135,15 @@ async function firstSearchCost(browser: Browser, searchUrl: string, query: strin
  * Bytes as sent by the preview server (which compresses nothing), and as a host that gzips text would send
  * them (GitHub Pages, nginx with gzip on): Pagefind's index files are compressed already, its scripts are not.
  */
-async function transferSizes(request: Request): Promise<{ sent: number; gzipped: number }> {
+async function transferSizes(request: Request): Promise<{ sent: number; gzipped: number; lexicon: boolean }> {
   const size = await request.sizes();
   const sent = size.responseBodySize + size.responseHeadersSize;
+  const lexicon = new URL(request.url()).pathname.includes('/pagefind/lexicon/');
   const response = await request.response();
   const type = response?.headers()['content-type'] ?? '';
-  if (!response || !/javascript|json|css|html|text/.test(type)) return { sent, gzipped: sent };
+  if (!response || !/javascript|json|css|html|text/.test(type)) return { sent, gzipped: sent, lexicon };
   const body = await response.body().catch(() => undefined);
-  return { sent, gzipped: body ? gzipSync(body).length + size.responseHeadersSize : sent };
+  return { sent, gzipped: body ? gzipSync(body).length + size.responseHeadersSize : sent, lexicon };
 }
 
 /**
@@ -151,7 +151,7 @@ async function transferSizes(request: Request): Promise<{ sent: number; gzipped:
  * chooses the sort, types `query` (or, with `typed: false`, puts it in the box without an input event),
  * pauses, presses Enter, and resolves when the status line reports this query's results and they are painted.
  */
-async function search(page: Page, query: string, { sort, typed }: { sort: Sort; typed: boolean }): Promise<QueryMeasurement> {
+async function search(page: Page, query: string, kind: BenchQueryKind, { sort, typed }: { sort: Sort; typed: boolean }): Promise<QueryMeasurement> {
   await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'));
   await page.evaluate((value) => {
     const select = document.querySelector<HTMLSelectElement>('[data-search-form] select[name="sort"]')!;
@@ -187,5 +187,5 @@ async function search(page: Page, query: string, { sort, typed }: { sort: Sort; 
       results: document.querySelectorAll('.search-result').length,
     };
   }, query);
-  return { query, ...outcome };
+  return { query, kind, ...outcome };
 }

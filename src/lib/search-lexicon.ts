@@ -265,6 +265,21 @@ export class LexiconReader {
     };
   }
 
+  /**
+   * The archive's words that begin with `prefix` (two characters or more), most used first, at most `limit`:
+   * from the shard of its first two characters, loaded by `wordClasses` for a text that has them.
+   */
+  async wordsStartingWith(prefix: string, limit: number): Promise<string[]> {
+    const [file] = this.wordFiles([...prefix].slice(0, 2).join(''));
+    if (!file) return [];
+    const shard = (await this.shard(file)) as WordClasses;
+    return Object.entries(shard)
+      .filter(([word]) => word.startsWith(prefix) && word !== prefix)
+      .sort(([a, classA], [b, classB]) => classB - classA || compareCodePoints(a, b))
+      .slice(0, limit)
+      .map(([word]) => word);
+  }
+
   /** The readings of the characters of `text`, for same-pinyin look-ups. */
   async readings(text: string): Promise<Readings> {
     const chars = new Set([...text].filter((char) => /\p{Script=Han}/u.test(char)));

@@ -57,6 +57,18 @@ export interface SearchIndex {
   likelyMatches?(parts: readonly SearchPartEntry[], terms: readonly string[], options: { filters: SearchFilters }): Promise<ReadonlySet<string>>;
 }
 
+/** What reading the query's words tells a search (lib/search-session.ts): its second tier, and more to ask for. */
+export interface QueryReading {
+  /** The second tier, when the words ask for more than the terms as typed. */
+  tier?: TierWords;
+  /**
+   * The typed query with a fragment completed to the archive's words that begin with it (白博 → 白博文): asked
+   * for too, as candidates of the first tier. Pagefind matches a fragment as the prefix of a word only within
+   * the one index chunk the fragment sorts into; a word that begins with it in the next chunk is missed.
+   */
+  completed?: readonly string[];
+}
+
 /** The second tier of a search: what an article must contain anywhere, and how the page names it. */
 export interface TierWords {
   /** The words, each of which an article must contain (lib/search-query.ts). */
@@ -208,8 +220,8 @@ export interface MoreOptions {
 export interface PartedSearchOptions {
   filters: SearchFilters;
   sort: SearchSort;
-  /** The second tier's words, when the query has more to it than its terms as typed; resolved once read. */
-  words?: Promise<TierWords | undefined>;
+  /** What reading the query's words tells (its second tier, fragments completed); resolved once read. */
+  reading?: Promise<QueryReading | undefined>;
   /** Articles (index ids) not to show: those listed already for the query's date. */
   exclude?: ReadonlySet<string>;
 }
@@ -237,10 +249,10 @@ export class PartedSearch {
     readonly terms: readonly string[],
     private readonly options: PartedSearchOptions,
   ) {
-    if (!options.words) this.wordsKnown = true;
+    if (!options.reading) this.wordsKnown = true;
     else
-      void options.words.then(
-        (words) => ((this.tierWords = words), (this.wordsKnown = true)),
+      void options.reading.then(
+        (reading) => ((this.tierWords = reading?.tier), (this.wordsKnown = true)),
         () => (this.wordsKnown = true),
       );
   }
@@ -386,41 +398,51 @@ export class PartedSearch {
   }
 
   /**
-   * Lays out the unit's unchecked candidates once the query's words are known. Without a second tier they stay
-   * in Pagefind's order, as for any query. With one: first the likely exact matches (Pagefind's phrase search
-   * of the typed terms), so that the first tier is complete before the second begins; then Pagefind's
-   * candidates for the words (which take in the query's own, less its function words); then any candidate of
-   * the typed query that search did not offer.
+   * Lays out the unit's unchecked candidates once the query's words are known. First the likely exact matches:
+   * with a second tier, Pagefind's phrase search of the typed terms says which they are, so that the first tier
+   * is complete before the second begins; and the candidates for the typed query with a fragment completed
+   * (QueryReading.completed). Then Pagefind's candidates for the second tier's words (which take in the query's
+   * own, less its function words), then any candidate of the typed query that search did not offer, checked
+   * for the first tier alone. Without a second tier, Pagefind's order, as for any query.
    */
   private async extend(unit: OpenUnit): Promise<void> {
-    const words = await this.options.words?.catch(() => undefined);
+    const reading = await this.options.reading?.catch(() => undefined);
+    const words = reading?.tier;
     this.tierWords = words;
     this.wordsKnown = true;
+    const { filters } = this.options;
+    const [likely, wordCandidates, ...completed] = await this.searchUnit(unit, () =>
+      Promise.all([
+        words ? this.index.likelyMatches?.(unit.parts, this.terms, { filters }) : undefined,
+        words ? this.index.search(unit.parts, words.words.join(' '), { filters: { ...filters, ...words.filters }, byDate: this.byDate }) : undefined,
+        ...(reading?.completed ?? []).map((query) => this.index.search(unit.parts, query, { filters, byDate: this.byDate })),
+      ]),
+    );
+    const checked = unit.candidates.slice(0, unit.checked);
+    const taken = new Set(checked.map((candidate) => candidate.id));
+    const take = (candidates: readonly Candidate[]) => {
+      const fresh = candidates.filter((candidate) => !taken.has(candidate.id) && !this.options.exclude?.has(candidate.id));
+      for (const candidate of fresh) taken.add(candidate.id);
+      return fresh;
+    };
+    const rest = unit.candidates.slice(unit.checked);
+    const first = take(words ? rest.filter((candidate) => likely?.has(candidate.id) ?? true) : []);
+    const extra = take(completed.flat());
     if (words) {
-      const { filters } = this.options;
-      const [likely, wordCandidates] = await this.searchUnit(unit, () =>
-        Promise.all([
-          this.index.likelyMatches?.(unit.parts, this.terms, { filters }),
-          this.index.search(unit.parts, words.words.join(' '), { filters: { ...filters, ...words.filters }, byDate: this.byDate }),
-        ]),
-      );
-      const checked = unit.candidates.slice(0, unit.checked);
-      const done = new Set(checked.map((candidate) => candidate.id));
-      const rest = unit.candidates.slice(unit.checked);
-      const first = likely ? rest.filter((candidate) => likely.has(candidate.id)) : [];
-      const taken = new Set([...done, ...first.map((candidate) => candidate.id)]);
-      const second = wordCandidates.filter((candidate) => !taken.has(candidate.id) && !this.options.exclude?.has(candidate.id));
-      const offered = new Set([...taken, ...second.map((candidate) => candidate.id)]);
       // The first batch's candidates without the query as typed are the first to check for the words, if the
       // words' search offers them (it may filter more: the year of a date).
-      const early = unit.early.filter((candidate) => wordCandidates.some((offer) => offer.id === candidate.id));
+      const offered = new Set(wordCandidates!.map((candidate) => candidate.id));
+      const early = unit.early.filter((candidate) => offered.has(candidate.id));
       for (const candidate of early) this.seen.delete(candidate.id);
-      for (const candidate of unit.early) if (!early.includes(candidate)) this.misses.push(await textOf(candidate));
-      unit.candidates = [...checked, ...first, ...early, ...second, ...rest.filter((candidate) => !offered.has(candidate.id))];
-      unit.likely = unit.checked + first.length;
+      for (const candidate of unit.early) if (!offered.has(candidate.id)) this.misses.push(await textOf(candidate));
+      for (const candidate of early) taken.add(candidate.id);
+      const second = take(wordCandidates!);
+      unit.candidates = [...checked, ...first, ...extra, ...early, ...second, ...take(rest)];
+      unit.likely = unit.checked + first.length + extra.length;
       unit.typedOnlyFrom = unit.likely + early.length + second.length;
     } else {
       for (const candidate of unit.early) this.misses.push(await textOf(candidate));
+      unit.candidates = [...checked, ...take(rest), ...extra];
       unit.likely = unit.candidates.length;
     }
     unit.early = [];

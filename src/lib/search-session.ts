@@ -22,7 +22,7 @@
 import { readDateQuery, hasSecondTier, queryTerms, readWords, normalizeDates, type QueryWords } from './search-query.ts';
 import { formatDateQuery, type DateQuery } from './date-query.ts';
 import { pinyinSplits } from './pinyin-input.ts';
-import { samePinyinKeys, samePinyinQueries, type PinyinVocabulary } from './same-pinyin.ts';
+import { pinyinKeys, samePinyinKeys, samePinyinQueries, type PinyinVocabulary } from './same-pinyin.ts';
 import type { LexiconReader } from './search-lexicon.ts';
 import { partsPeriodLabel, type SearchPartsManifest } from './search-parts.ts';
 import {
@@ -34,8 +34,8 @@ import {
   searchByDate,
   stepsForSearch,
   type CandidatePage,
+  type QueryReading,
   type SearchIndex,
-  type TierWords,
 } from './search-plan.ts';
 import type { SearchState } from './search-state.ts';
 import { hasHanCharacters, MAX_QUERY_LENGTH } from './search.ts';
@@ -48,6 +48,10 @@ export const RESULTS_PER_STEP = 20;
  * never together stops here and waits for the reader.
  */
 export const MAX_UNASKED_CHECKS = 100;
+/** How Pagefind cuts a query (Intl.Segmenter, as its pagefind.js does for zh). */
+const characterSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+/** A fragment is completed to at most this many of the archive's words that begin with it. */
+const COMPLETIONS = 3;
 /** Words a reader may have meant (same pinyin, or pinyin typed as letters), tried best first until one has results. */
 const ALTERNATIVES_TRIED = 3;
 
@@ -166,6 +170,36 @@ export class SearchSession {
     }
     if (this.cancelled) return;
     await this.step(() => this.firstScreen(query));
+    await this.offerSamePinyinWord();
+  }
+
+  /**
+   * After a first screen with nothing as typed: a word of the archive read exactly as a typed term, offered as
+   * a link (老旧小曲 → “您是不是要找：老旧小区”) — a slip of the input method that makes two real words (老旧 and
+   * 小曲) finds them apart, and the word meant is one. Looked up after the results are shown, never before.
+   */
+  private async offerSamePinyinWord(): Promise<void> {
+    const found = this.found;
+    const lexicon = this.index?.lexicon;
+    if (!found || !lexicon || this.cancelled || this.state.asTyped || this.insteadOf || this.convertedFrom || found.exactCount > 0 || this.dated?.count) return;
+    const terms = found.terms;
+    try {
+      for (const [index, term] of terms.entries()) {
+        if (!/^\p{Script=Han}{2,8}$/u.test(term)) continue;
+        const readings = await lexicon.readings(term);
+        const keys = pinyinKeys(term, readings);
+        const vocabulary = await lexicon.pinyinWords(keys);
+        const word = keys.flatMap((key) => vocabulary[key] ?? []).find((other) => other !== term);
+        if (!word || this.cancelled) continue;
+        const query = terms.map((other, i) => (i === index ? word : other)).join(' ');
+        this.suggestions = [...this.suggestions, { prompt: '您是不是要找：', label: query, state: { ...this.state, query } }];
+        this.emit();
+        return;
+      }
+    } catch (error) {
+      // A suggestion is a courtesy: without its files there is none.
+      this.services.log?.(error);
+    }
   }
 
   /** The button: more results (reading the next period when the current one is used up), or a retry. */
@@ -230,19 +264,41 @@ export class SearchSession {
 
   /**
    * A search for `text`: its first tier the text as typed, its second tier the words read from it (for a date
-   * with its day, the day as news writes it, in articles of that year).
+   * with its day, the day as news writes it, in articles of that year), and a fragment completed to the
+   * archive's words that begin with it.
    */
   private search(text: string, { dateQuery, exclude }: { dateQuery?: DateQuery; exclude?: ReadonlySet<string> } = {}): PartedSearch {
     const terms = queryTerms(text);
-    const words = this.readQueryWords(text).then((read): TierWords | undefined => {
+    const reading = this.readQueryWords(text).then(async (read): Promise<QueryReading> => {
+      const completed = await this.completed(terms, read);
+      // Searched as typed (the link back from another word): the text as written, and nothing else.
+      if (this.state.asTyped) return { completed };
       if (dateQuery) {
         const year = String(dateQuery.year);
-        if (dateQuery.day === undefined || (this.state.filters.year && this.state.filters.year !== year)) return undefined;
-        return { words: [`${dateQuery.month}月${dateQuery.day}日`], filters: { year } };
+        if (dateQuery.day === undefined || (this.state.filters.year && this.state.filters.year !== year)) return { completed };
+        return { tier: { words: [`${dateQuery.month}月${dateQuery.day}日`], filters: { year } }, completed };
       }
-      return read && hasSecondTier(terms, read.words) ? { words: read.words } : undefined;
+      return { tier: read && hasSecondTier(terms, read.words) ? { words: read.words } : undefined, completed };
     });
-    return new PartedSearch(this.index!, this.steps, terms, { filters: this.state.filters, sort: this.state.sort, words, exclude });
+    return new PartedSearch(this.index!, this.steps, terms, { filters: this.state.filters, sort: this.state.sort, reading, exclude });
+  }
+
+  /**
+   * The typed query with a term that the segmenter cuts into single characters (a fragment, a name: 白博)
+   * completed to the archive's words that begin with it (白博文), most used first: asked for too, because
+   * Pagefind matches a fragment as the start of a word only within the one chunk of its index the fragment
+   * sorts into.
+   */
+  private async completed(terms: readonly string[], read: QueryWords | undefined): Promise<string[]> {
+    const lexicon = this.index?.lexicon;
+    if (!lexicon || !read) return [];
+    const queries: string[] = [];
+    for (const [index, term] of terms.entries()) {
+      // Only a term the browser's segmenter (and so Pagefind) cuts into single characters: a fragment or a name.
+      if (!/^\p{Script=Han}{2,}$/u.test(term) || [...characterSegmenter.segment(term)].some(({ segment }) => segment.length > 1)) continue;
+      for (const word of await lexicon.wordsStartingWith(term, COMPLETIONS).catch(() => [])) queries.push(terms.map((other, i) => (i === index ? word : other)).join(' '));
+    }
+    return queries;
   }
 
   /** The words of a text, read with the lexicon's shards for its characters (undefined without a lexicon). */

@@ -17,8 +17,8 @@ export interface SearchState {
   filters: Partial<Record<SearchFilter, string>>;
   sort: SearchSort;
   /**
-   * Search only the query as typed: no 繁→简 conversion, no same-pinyin word in its place (the link back
-   * from a suggestion, ?typed=1).
+   * Search only the query as typed: no 繁→简 conversion, no same-pinyin or pinyin word in its place, no second
+   * tier of its words apart (the link back from a suggestion, ?typed=1).
    */
   asTyped?: boolean;
 }

@@ -40,6 +40,8 @@ class FakeIndex implements SessionIndex {
   readonly lexiconFiles: string[] = [];
   /** Articles the phrase search does not find though they have the text (it matches whole index words). */
   readonly phraseMisses = new Set<string>();
+  /** Articles a search for a query does not offer (Pagefind's prefix match stops at its chunk's end). */
+  readonly missedFor = new Map<string, Set<string>>();
   failing = new Set<string>();
   outdated = false;
   hasFailures = false;
@@ -82,6 +84,7 @@ class FakeIndex implements SessionIndex {
       const chars = [...query.replace(/\s/g, '')];
       articles = articles.filter((article) => chars.some((char) => `${article.title}${article.content}`.includes(char)));
     }
+    if (query !== null) articles = articles.filter((article) => !this.missedFor.get(query)?.has(article.url));
     if (byDate) articles = [...articles].sort((a, b) => (a.date < b.date ? 1 : -1));
     return articles.map((article, index) => ({
       id: article.url,
@@ -144,6 +147,16 @@ describe('a query as typed', () => {
     const { last, tiers } = await run('李晓雷');
     expect(tiers()[0]!.exact.sort()).toEqual(['/review/', '/safety/']);
     expect(last.status).toBe('已查找2024年的报道，找到 2 篇包含“李晓雷”的报道。2023年的报道还没有查找。');
+  });
+
+  it('asks for a fragment completed to the archive’s words that begin with it, which Pagefind may not offer for the fragment', async () => {
+    const index = new FakeIndex({
+      2024: [article('/a/', '2024-01-01', '会议', '记者 唐善普 通讯员 白博文/图', ['白博文']), article('/b/', '2024-01-02', '会议', '通讯员 白博文')],
+    });
+    index.missedFor.set('白博', new Set(['/b/']));
+    const { last, index: used } = await run('白博', { index, state: { asTyped: true } });
+    expect(used.queries).toContain('白博文');
+    expect(last.search!.matches.map((match) => match.page.url).sort()).toEqual(['/a/', '/b/']);
   });
 
   it('keeps a quoted phrase whole: no second tier', async () => {
@@ -262,6 +275,19 @@ describe('what the reader meant', () => {
     expect(last.search!.matches.map((match) => match.page.url)).toEqual(['/review/']);
   });
 
+  it('offers a word read exactly as a term that found nothing as typed, after the results', async () => {
+    const index = new FakeIndex({
+      2024: [
+        article('/a/', '2024-01-01', '老旧小区改造', '老旧小区加装电梯。', ['老旧小区']),
+        article('/b/', '2024-01-02', '小曲', '老旧的戏台上唱小曲。'),
+      ],
+    });
+    const { last } = await run('老旧小曲', { index });
+    // 老旧 and 小曲 are both words of the archive: the second tier has them apart, and 老旧小区 is offered.
+    expect(last.search!.groups[0]!.wordMatches.map((match) => match.page.url)).toEqual(['/b/']);
+    expect(last.suggestions.map(({ prompt, label }) => prompt + label)).toEqual(['您是不是要找：老旧小区']);
+  });
+
   it('searches on through older articles by itself for words the archive knows', async () => {
     const { last, index } = await run('人口普查');
     expect(last.search!.matches.map((match) => match.page.url)).toEqual(['/census/']);
@@ -273,6 +299,9 @@ describe('what the reader meant', () => {
     const { last, converted } = await run('马素化', { state: { asTyped: true } });
     expect(converted).toEqual([]);
     expect(last.status).toMatch(/^没有找到包含“马素化”的报道。/);
+    const apart = await run('安全生产调研', { state: { asTyped: true } });
+    expect(apart.last.search!.tierWords).toBeUndefined();
+    expect(apart.last.search!.matchCount).toBe(0);
   });
 });
 
