@@ -56,8 +56,10 @@ describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
     expect(index(join(dir, 'warm'))).toContain('(2 reused from the cache)');
     index(join(dir, 'cold'), { useCache: false });
     expect(files(join(dir, 'warm'))).toEqual(files(join(dir, 'cold')));
-    // The cache holds this build's three parts only: the old 2024 part is gone.
-    expect(readdirSync(cache).sort().map((entry) => entry.split('-')[0])).toEqual(['2023', '2024', '2025']);
+    // The cache holds this build's three parts only, each with its words for the lexicon: the old 2024 part is gone.
+    const entries = readdirSync(cache).sort();
+    expect(entries.filter((entry) => !entry.endsWith('.words.json')).map((entry) => entry.split('-')[0])).toEqual(['2023', '2024', '2025']);
+    expect(entries.filter((entry) => entry.endsWith('.words.json'))).toEqual(entries.filter((entry) => !entry.endsWith('.words.json')).map((entry) => `${entry}.words.json`));
   });
 
   it('reuses nothing when a setting of the index changes', () => {
