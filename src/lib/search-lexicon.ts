@@ -29,8 +29,11 @@ import { isVocabularyWord, pinyinKeys, type PinyinVocabulary, type Readings, typ
 
 /** Where the lexicon is, relative to the index directory (pagefind/). */
 export const LEXICON_DIR = 'lexicon/';
-/** About this many bytes of JSON in one shard: a look-up loads a few shards of this size, whatever the archive. */
-export const SHARD_BYTES = 6_000;
+/**
+ * About this many characters of JSON in one shard (some 6 KB: most are Han characters, three bytes each): a
+ * look-up loads a few shards of this size, whatever the archive.
+ */
+export const SHARD_CHARACTERS = 2_500;
 /** Reading shards: the reading table of 20,902 characters (75 KB) in this many pieces. */
 export const READING_SHARDS = 16;
 
@@ -97,10 +100,10 @@ export interface ArticleWords {
 /**
  * The words of an article: the lines of its indexed text (lib/search-index.ts indexedText: headline, body,
  * captions, …) cut in search mode (中原区 and also 中原), terms it quotes, and the names of its byline and
- * people and its tags whole; a single character with the word beside it, a name jieba cut (碧|沙岗, 接种|点);
- * and every two longer words that stand side by side, as candidates for the archive's own compounds (安全生产,
- * 营商环境, 党建引领: two words to jieba's dictionary, one to a district's paper) — a pair becomes a word of the
- * lexicon only when enough articles have it (COMPOUND_ARTICLES).
+ * people and its tags whole; and every two words that stand side by side, as candidates for the archive's own
+ * compounds — 安全生产, 营商环境, 党建引领 (two words to jieba's dictionary, one to a district's paper), and names
+ * and places jieba cut (碧|沙岗) — a pair becomes a word of the lexicon only when enough articles have it
+ * (COMPOUND_ARTICLES): side by side by chance, two words rarely are twice.
  * Han words of 2 to 8 characters, each once.
  */
 export function articleLexiconWords(article: LexiconArticle, lines: readonly string[], cutter: WordCutter): ArticleWords {
@@ -115,10 +118,7 @@ export function articleLexiconWords(article: LexiconArticle, lines: readonly str
       // A function word (在, 的) or a measure word (个) is not part of a compound; another single character is,
       // of a name jieba cut (碧|沙岗, 棉纺|路).
       const apart = (word: string) => FUNCTION_WORDS.has(word) || MEASURE_CHARACTERS.has(word);
-      if (apart(first) || apart(second) || first.length + second.length < 3 || !isVocabularyWord(first + second)) continue;
-      // A name jieba cut is a word however few articles have it; two longer words are a compound if enough do.
-      if (first.length === 1 || second.length === 1) words.add(first + second);
-      else pairs.add(first + second);
+      if (!apart(first) && !apart(second) && first.length + second.length >= 3 && isVocabularyWord(first + second)) pairs.add(first + second);
     }
   }
   return { words: new Set([...words].filter(isVocabularyWord)), pairs };
@@ -145,12 +145,16 @@ export function addCounts(total: WordCounts, part: WordCounts): void {
   for (const [pair, count] of part.pairs) total.pairs.set(pair, (total.pairs.get(pair) ?? 0) + count);
 }
 
+/** A part with at most this many pairs keeps them all; a larger one, those two of its articles have. */
+export const PAIRS_KEPT_WHOLE = 50_000;
+
 /**
- * The counts worth keeping for a part: every word, and the pairs that two of its articles have (those of one
- * article in each of several years are lost: they are many, and a compound readers search for is rarely that
- * rare).
+ * The counts worth keeping for a part: every word, and its pairs — in a large part only those that two of its
+ * articles have (pairs of one article in each of several years are lost: by chance they are many, and a
+ * compound readers search for is rarely that rare), so a part's counts stay small.
  */
 export function keptCounts(counts: WordCounts): WordCounts {
+  if (counts.pairs.size <= PAIRS_KEPT_WHOLE) return counts;
   return { words: counts.words, pairs: new Map([...counts.pairs].filter(([, count]) => count >= COMPOUND_ARTICLES)) };
 }
 
@@ -178,7 +182,7 @@ export function buildLexicon(counts: ReadonlyMap<string, number>, articles: numb
 
   const classes = new Map(words.map((word) => [word, frequencyClass(counts.get(word)!)]));
   const wordShards = shardsFor(words.map((word) => ({ key: wordShardKey(word), entry: [word, classes.get(word)!] as const })));
-  wordShards.forEach((entries, index) => files.set(`w${index}.json`, JSON.stringify(Object.fromEntries(entries))));
+  wordShards.forEach((entries, index) => files.set(`w${index}.json`, jsonObject(entries)));
 
   // Most used first, then in code-point order, so the files are the same for the same archive.
   const byKey = new Map<string, string[]>();
@@ -194,7 +198,7 @@ export function buildLexicon(counts: ReadonlyMap<string, number>, articles: numb
     return { key: pinyinShardKey(key), entry: [key, list] as const };
   });
   const pinyinShards = shardsFor(pinyinEntries);
-  pinyinShards.forEach((entries, index) => files.set(`p${index}.json`, JSON.stringify(Object.fromEntries(entries))));
+  pinyinShards.forEach((entries, index) => files.set(`p${index}.json`, jsonObject(entries)));
 
   const readingTables: Map<string, string>[] = Array.from({ length: READING_SHARDS }, () => new Map());
   for (const char of characters) {
@@ -206,10 +210,15 @@ export function buildLexicon(counts: ReadonlyMap<string, number>, articles: numb
   return { files, manifest: { articles, words: wordShards.length, pinyin: pinyinShards.length, readings: READING_SHARDS } };
 }
 
-/** Entries in about SHARD_BYTES-sized shards by a stable hash of their key (at least one shard). */
+/** A JSON object of key–value pairs, written directly (an object of 100,000 keys is slow to build only to print). */
+function jsonObject(entries: readonly (readonly [string, unknown])[]): string {
+  return `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`;
+}
+
+/** Entries in shards of about SHARD_CHARACTERS by a stable hash of their key (at least one shard). */
 function shardsFor<Entry extends readonly [string, unknown]>(items: readonly { key: string; entry: Entry }[]): Entry[][] {
-  const bytes = items.reduce((sum, { entry }) => sum + new TextEncoder().encode(JSON.stringify(entry)).length, 0);
-  const count = Math.max(1, Math.ceil(bytes / SHARD_BYTES));
+  const characters = items.reduce((sum, { entry }) => sum + JSON.stringify(entry).length, 0);
+  const count = Math.max(1, Math.ceil(characters / SHARD_CHARACTERS));
   const shards: Entry[][] = Array.from({ length: count }, () => []);
   for (const { key, entry } of items) shards[shardOf(key, count)]!.push(entry);
   return shards;

@@ -129,7 +129,7 @@ export function readDateQuery(raw: string): DateQuery | undefined {
  * query's best cut has them as whole words, so 目的 and 了解 keep their 的 and 了.
  */
 export const FUNCTION_WORDS = new Set([
-  ...'的了吗呢吧啊呀么嘛哦着过和与及或在是有把被给对从向为于以之其这那哪谁几去来开到都也就还又很请问要想能可啥咋',
+  ...'的了吗呢吧啊呀么嘛哦着过和与及或等在是有把被给对从向为于以之其这那哪谁几去来开到都也就还又很请问要想能可啥咋',
   '什么', '什么时候', '啥时候', '何时', '几时', '哪里', '哪儿', '哪些', '哪个', '哪家', '哪位', '哪天', '哪年', '怎么', '怎样',
   '怎么样', '如何', '为什么', '为何', '多少', '多久', '几个', '是否', '是不是', '有没有', '有哪些', '有什么', '请问', '关于',
   '有关', '一下', '这个', '那个', '这些', '那些', '这里', '那里', '相关', '报道', '新闻', '消息', '文章',
@@ -146,6 +146,8 @@ export type PieceKind =
   | 'function'
   /** Han characters the lexicon does not know (a name it has never seen, a slip of the input method). */
   | 'unknown'
+  /** A suffix the lexicon does not know after a word it does (点 of 疫苗接种点): the word alone is searched. */
+  | 'suffix'
 
   /** A date, as news writes it (5月6日). */
   | 'date'
@@ -190,7 +192,7 @@ export function readWords(raw: string, classOf: WordClassOf, articles: number): 
     }
     for (const term of normalizeDates(span.text).split(/[\s\u3000]+/u)) pieces.push(...termPieces(term, classOf, articles));
   }
-  const words = [...new Set(pieces.filter((piece) => piece.kind !== 'function').map((piece) => piece.text))];
+  const words = [...new Set(pieces.filter((piece) => piece.kind !== 'function' && piece.kind !== 'suffix').map((piece) => piece.text))];
   return { pieces, words, unknown: [...new Set(pieces.filter((piece) => piece.kind === 'unknown').map((piece) => piece.text))] };
 }
 
@@ -254,8 +256,9 @@ const SUFFIX_CHARACTERS = new Set('路街巷道区县市省镇乡村站点园馆
  * Characters the lexicon does not know, joined: several in a row are one unknown word (马素化, a name the
  * archive has not seen); one alone after a number is its measure word (2023年, 100余名), and a number with a
  * measure word holds the word it counts (12个项目); any other alone is part of the word beside it that the
- * lexicon cut differently (碧 + 沙岗 → 碧沙岗; 一网通 + 管 → 一网通管; a suffix 高铁 + 站 → 高铁站), which is then a word
- * the archive does not know as such; alone between function words it stays on its own.
+ * lexicon cut differently (碧 + 沙岗 → 碧沙岗; 一网通 + 管 → 一网通管), which is then a word the archive does not
+ * know as such — but a suffix after a word the archive knows is left to it (疫苗接种 + 点: 疫苗接种); alone between
+ * function words it stays on its own.
  */
 function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
   const joined: QueryPiece[] = [];
@@ -275,6 +278,9 @@ function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
     if (piece.kind === 'unknown' && afterNumber && [...piece.text].length <= 2) previous.text += piece.text;
     else if ((piece.kind === 'word' || piece.kind === 'unknown') && afterNumber && COUNTING.test(piece.text)) previous.text += piece.text;
     else if ((piece.kind === 'word' || piece.kind === 'unknown') && previous?.kind === 'other' && COUNTED_NUMBER.test(previous.text)) previous.text += piece.text;
+    // A suffix after a word the archive knows (疫苗接种 + 点): the word is what an article must have (临时接种点 is
+    // not 疫苗接种点, but its article has 疫苗接种).
+    else if (alone && SUFFIX_CHARACTERS.has(piece.text) && previous?.kind === 'word') out.push({ ...piece, kind: 'suffix' });
     else if (alone && wordLike(previous) && (SUFFIX_CHARACTERS.has(piece.text) || !wordLike(next))) out[out.length - 1] = { text: previous!.text + piece.text, kind: 'unknown' };
     else if (alone && wordLike(next)) joined[i + 1] = { text: piece.text + next!.text, kind: 'unknown' };
     else out.push(piece);

@@ -122,8 +122,6 @@ export class SearchSession {
   private cancelled = false;
   private failed: PartLoadError | undefined;
   private busy = false;
-  /** While the search looks further by itself (older parts, another word), "nothing" is not yet said. */
-  private lookingFurther = false;
   private visible = RESULTS_PER_STEP;
   private status = '';
   private dated: DatedResults | undefined;
@@ -245,21 +243,16 @@ export class SearchSession {
     // The same request goes on: with the converted query it may open its first step, but no step beyond.
     await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: () => this.show(), mayOpenStep: found.searchedParts.length === 0 });
     if (found.matchCount > 0 || this.dated?.count || this.cancelled) return;
-    this.lookingFurther = true;
-    try {
-      const instead = this.state.asTyped ? undefined : await this.alternative(found);
-      if (instead && !this.cancelled) {
-        // The word the reader most likely meant, with what was searched for the query as typed said first.
-        const typed = this.convertedFrom ?? query;
-        this.insteadOf = { typed, scope: found.complete ? '' : `已查找${partsPeriodLabel(found.searchedParts)}的报道，` };
-        this.adopt(instead);
-        this.suggestions.push({ prompt: '', label: `仍然查找“${typed}”`, state: { ...this.state, query: typed, asTyped: true } });
-        return;
-      }
-      await this.searchOn(found);
-    } finally {
-      this.lookingFurther = false;
+    const instead = this.state.asTyped ? undefined : await this.alternative(found);
+    if (instead && !this.cancelled) {
+      // The word the reader most likely meant, with what was searched for the query as typed said first.
+      const typed = this.convertedFrom ?? query;
+      this.insteadOf = { typed, scope: found.complete ? '' : `已查找${partsPeriodLabel(found.searchedParts)}的报道，` };
+      this.adopt(instead);
+      this.suggestions = [...this.suggestions, { prompt: '', label: `仍然查找“${typed}”`, state: { ...this.state, query: typed, asTyped: true } }];
+      return;
     }
+    await this.searchOn(found);
   }
 
   /**
@@ -350,16 +343,26 @@ export class SearchSession {
       return undefined;
     }
     const typedWords = (await this.readQueryWords(found.terms.join(' ')))?.words.length ?? 0;
+    // Adopted only if it finds something as written, or every one of its words together (刘斌刘斌 for 刘滨刘斌
+    // is one word, 刘斌: not what the reader asked for).
+    const answers = (search: PartedSearch) => search.exactCount > 0 || (search.matchCount > 0 && (search.tierWords?.words.length ?? 0) >= typedWords);
+    // Each candidate in the newest articles first; then the best one on through older ones (they are words of
+    // the archive, so somewhere), rather than every candidate through every part.
+    const tried: PartedSearch[] = [];
     for (const candidate of candidates.slice(0, ALTERNATIVES_TRIED)) {
       if (this.cancelled) return undefined;
-      // Not shown while it runs; adopted only if it finds something as written, or every one of its words
-      // together (刘斌刘斌 for 刘滨刘斌 is one word, 刘斌: not what the reader asked for).
+      // Not shown while it runs; adopted only if it answers.
       const search = this.search(candidate.join(' '));
       await search.more(RESULTS_PER_STEP);
-      await this.searchOn(search);
-      if (search.exactCount > 0 || (search.matchCount > 0 && (search.tierWords?.words.length ?? 0) >= typedWords)) return search;
-      search.cancel();
+      if (answers(search)) return search;
+      tried.push(search);
     }
+    const [best, ...others] = tried;
+    for (const search of others) search.cancel();
+    if (!best || this.cancelled) return undefined;
+    await this.searchOn(best);
+    if (answers(best)) return best;
+    best.cancel();
     return undefined;
   }
 
@@ -424,8 +427,9 @@ export class SearchSession {
   private show(settled = false): void {
     if (this.cancelled) return;
     const found = this.found;
-    // Nothing found yet and still looking: the status keeps saying 正在查找… rather than 找到 0 篇.
-    const looking = !settled && (!found || (found.matchCount === 0 && !this.failed && (!found.openedStepsChecked || this.lookingFurther)));
+    // Nothing found yet and the step still running (it may search on, or for another word): the status keeps
+    // saying 正在查找… rather than 没有找到.
+    const looking = !settled && (!found || (found.matchCount === 0 && !this.failed));
     if (found && !looking) {
       const where = describeFilters(this.state);
       // The query as typed (without its quotes, which the status adds); after a 繁→简 conversion or for

@@ -12,7 +12,8 @@ import {
   keptCounts,
   LexiconReader,
   lexiconWords,
-  SHARD_BYTES,
+  PAIRS_KEPT_WHOLE,
+  SHARD_CHARACTERS,
   shardOf,
   type WordCounts,
 } from '../../src/lib/search-lexicon.ts';
@@ -45,10 +46,10 @@ describe('the words of an article', () => {
       cutter,
     );
     for (const word of ['调研', '安全', '生产', '中原', '中原区', '马素华', '薛晓军', '三化改造', '邓英文', '唐善普']) expect(words, word).toContain(word);
-    // Words side by side, candidates for the archive's own compounds; a character jieba cut off a name is a word.
+    // Words side by side, candidates for the archive's own compounds (a function word is no part of one).
     expect(pairs).toContain('安全生产');
     expect(pairs).toContain('领导调研');
-    expect(pairs.has('区领导')).toBe(false);
+    expect([...pairs].some((pair) => pair.includes('等'))).toBe(false);
     // Han words of two to eight characters only.
     expect(words.has('5G')).toBe(false);
     expect([...words].every((word) => [...word].length >= 2)).toBe(true);
@@ -59,6 +60,9 @@ describe('the archive’s compounds', () => {
   it('are the pairs of words side by side that enough articles have', () => {
     const part: WordCounts = { words: new Map(), pairs: new Map() };
     for (let i = 0; i < COMPOUND_ARTICLES; i++) countWords(part, { words: new Set(['安全', '生产']), pairs: new Set(['安全生产', ...(i === 0 ? ['生产调研'] : [])]) });
+    // A small part keeps every pair (one article in each of two years makes a compound); a large one, those of two articles.
+    expect(keptCounts(part).pairs.has('生产调研')).toBe(true);
+    for (let i = 0; i < PAIRS_KEPT_WHOLE; i++) part.pairs.set(`偶然${i}`, 1);
     const kept = keptCounts(part);
     expect(kept.pairs.has('生产调研')).toBe(false);
     const total: WordCounts = { words: new Map(), pairs: new Map() };
@@ -85,7 +89,7 @@ describe('the lexicon', () => {
     const { files, manifest } = buildLexicon(counts, 2, tonelessReadings, commonHanCharacters());
     expect(manifest.words).toBeGreaterThan(20);
     expect(manifest.pinyin).toBeGreaterThan(20);
-    for (const [name, text] of files) expect(new TextEncoder().encode(text).length, name).toBeLessThan(3 * SHARD_BYTES);
+    for (const [name, text] of files) expect(text.length, name).toBeLessThan(3 * SHARD_CHARACTERS);
 
     const { reader, loaded } = readerOf(files, manifest);
     const classOf = await reader.wordClasses('安全生产调研');

@@ -81,8 +81,12 @@ describe('readWords: the words of a query, anywhere', () => {
     expect(readWords('马素化', classOf, 10_000)).toMatchObject({ words: ['马素化'], unknown: ['马素化'] });
     expect(words('碧沙岗公园')).toEqual(['碧沙岗', '公园']);
     expect(readWords('碧沙岗公园', classOf, 10_000).unknown).toEqual(['碧沙岗']);
-    // A suffix belongs to the word before it.
-    expect(words('公园站')).toEqual(['公园站']);
+    // A suffix the lexicon does not know after a word it does: the word alone is what an article must have.
+    expect(readWords('公园站', classOf, 10_000).pieces).toEqual([
+      { text: '公园', kind: 'word' },
+      { text: '站', kind: 'suffix' },
+    ]);
+    expect(words('沙岗公园站')).toEqual(['沙岗', '公园']);
     expect(words('R&D经费投入')).toEqual(['r&d', '经费', '投入']);
   });
 
