@@ -23,6 +23,7 @@
 import { dateQueryDays, dateQueryPeriod, type DateQuery } from './date-query.ts';
 import { partsPeriodLabel, type SearchPartEntry, type SearchPartsManifest } from './search-parts.ts';
 import { compareCandidates, containsAllTerms, containsAllWords, wordsCloseness } from './search.ts';
+import { indexQuery } from './search-query.ts';
 import type { SearchFilter, SearchSort } from './search-state.ts';
 
 /** What the index returns of an article: its path, text and metadata (Pagefind's `data()`). */
@@ -289,6 +290,11 @@ export class PartedSearch {
     return this.groups.flatMap((group) => [...group.matches, ...group.wordMatches]);
   }
 
+  /** How many steps have been opened. */
+  get openedSteps(): number {
+    return this.opened;
+  }
+
   /** The parts of the steps opened so far, newest first. */
   get searchedParts(): SearchPartEntry[] {
     return this.steps.slice(0, this.opened).flat();
@@ -390,7 +396,7 @@ export class PartedSearch {
    */
   private async openUnit(unit: Unit): Promise<void> {
     const { filters } = this.options;
-    const candidates = await this.searchUnit(unit, () => this.index.search(unit.parts, this.terms.join(' '), { filters, byDate: this.byDate }));
+    const candidates = await this.searchUnit(unit, () => this.index.search(unit.parts, indexQuery(this.terms), { filters, byDate: this.byDate }));
     const fresh = candidates.filter((candidate) => !this.options.exclude?.has(candidate.id));
     const opened: OpenUnit = { ...unit, candidates: fresh, checked: 0, likely: Math.min(FIRST_CHECK_BATCH, fresh.length), extended: false, early: [], typedOnlyFrom: fresh.length };
     if (this.wordsKnown) await this.extend(opened);

@@ -288,6 +288,24 @@ function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
   return out;
 }
 
+const indexSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * What Pagefind is asked for the query as typed: its terms as the browser's segmenter cuts them (as Pagefind
+ * does), without function and question words where a term has other words — every candidate must have all of
+ * them (a query with fewer words has more candidates, never fewer), and each costs an index chunk to load.
+ */
+export function indexQuery(terms: readonly string[]): string {
+  return terms
+    .map((term) => {
+      const words = [...indexSegmenter.segment(term)].filter(({ isWordLike }) => isWordLike).map(({ segment }) => segment);
+      const kept = words.filter((word) => !FUNCTION_WORDS.has(word));
+      return (kept.length ? kept : words).join(' ');
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Whether the words read from a query ask for more than its terms as typed: a second tier of results. */
 export function hasSecondTier(typed: readonly string[], words: readonly string[]): boolean {
   if (words.length === 0) return false;

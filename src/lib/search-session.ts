@@ -44,10 +44,13 @@ import { hasHanCharacters, MAX_QUERY_LENGTH } from './search.ts';
 export const RESULTS_PER_STEP = 20;
 /**
  * A query that found nothing in the newest parts searches on through older ones by itself, checking at most
- * this many candidates: "nothing" then means nothing in the archive. A query whose words are everywhere but
- * never together stops here and waits for the reader.
+ * this many candidates and reading at most MAX_UNASKED_STEPS steps in all: a query whose words are everywhere
+ * but never together stops there and waits for the reader, so that what a first search costs does not grow
+ * with the archive (the status says which years are left, and the button reads them).
  */
 export const MAX_UNASKED_CHECKS = 100;
+/** Steps a search reads before the reader asks for more, when the first found nothing. */
+export const MAX_UNASKED_STEPS = 2;
 /** How Pagefind cuts a query (Intl.Segmenter, as its pagefind.js does for zh). */
 const characterSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 /** A fragment is completed to at most this many of the archive's words that begin with it. */
@@ -240,19 +243,48 @@ export class SearchSession {
         found = this.adopt(this.search(simplified, { dateQuery, exclude }));
       }
     }
+    // A word the archive does not know that no article of the newest has as typed (Pagefind's phrase search, no
+    // texts fetched): what the reader meant is looked for at once, rather than after checking every candidate
+    // that has its characters apart (刘滨: 刘 and 滨 are in many articles).
+    let tried = false;
+    if (found.matchCount === 0 && !this.state.asTyped && !this.dated?.count && (await this.unlikelyAsTyped(found))) {
+      tried = true;
+      if (await this.adoptAlternative(found, query)) return;
+    }
     // The same request goes on: with the converted query it may open its first step, but no step beyond.
     await found.more(RESULTS_PER_STEP - found.matchCount, { onProgress: () => this.show(), mayOpenStep: found.searchedParts.length === 0 });
     if (found.matchCount > 0 || this.dated?.count || this.cancelled) return;
-    const instead = this.state.asTyped ? undefined : await this.alternative(found);
-    if (instead && !this.cancelled) {
-      // The word the reader most likely meant, with what was searched for the query as typed said first.
-      const typed = this.convertedFrom ?? query;
-      this.insteadOf = { typed, scope: found.complete ? '' : `已查找${partsPeriodLabel(found.searchedParts)}的报道，` };
-      this.adopt(instead);
-      this.suggestions = [...this.suggestions, { prompt: '', label: `仍然查找“${typed}”`, state: { ...this.state, query: typed, asTyped: true } }];
-      return;
-    }
-    await this.searchOn(found);
+    if (!tried && !this.state.asTyped && (await this.adoptAlternative(found, query))) return;
+    // One word the archive has is somewhere: searched for to the oldest articles. Words found nowhere together
+    // yet may be nowhere: searched for in the next step only, then the reader decides.
+    await this.searchOn(found, (await this.isOneArchiveWord(found.terms)) ? Infinity : MAX_UNASKED_STEPS);
+  }
+
+  /** Whether the terms are one word of the archive's lexicon (so some article has it). */
+  private async isOneArchiveWord(terms: readonly string[]): Promise<boolean> {
+    if (terms.length !== 1) return false;
+    const read = await this.readQueryWords(terms[0]!);
+    return read !== undefined && read.unknown.length === 0 && read.pieces.length === 1 && read.pieces[0]!.kind === 'word';
+  }
+
+  /** Whether the query has a word the archive does not know, and no article read so far has it as typed. */
+  private async unlikelyAsTyped(found: PartedSearch): Promise<boolean> {
+    const read = await this.readQueryWords(found.terms.join(' '));
+    if (!read?.unknown.some(hasHanCharacters) || !this.index?.likelyMatches || found.searchedParts.length === 0) return false;
+    const likely = await this.index.likelyMatches(found.searchedParts, found.terms, { filters: this.state.filters }).catch(() => undefined);
+    return likely !== undefined && likely.size === 0;
+  }
+
+  /** Shows the results of what the reader most likely meant instead, if something answers; whether it did. */
+  private async adoptAlternative(found: PartedSearch, query: string): Promise<boolean> {
+    const instead = await this.alternative(found);
+    if (!instead || this.cancelled) return false;
+    // The word the reader most likely meant, with what was searched for the query as typed said first.
+    const typed = this.convertedFrom ?? query;
+    this.insteadOf = { typed, scope: found.remainingParts.length === 0 ? '' : `已查找${partsPeriodLabel(found.searchedParts)}的报道，` };
+    this.adopt(instead);
+    this.suggestions = [...this.suggestions, { prompt: '', label: `仍然查找“${typed}”`, state: { ...this.state, query: typed, asTyped: true } }];
+    return true;
   }
 
   /**
@@ -360,16 +392,17 @@ export class SearchSession {
     const [best, ...others] = tried;
     for (const search of others) search.cancel();
     if (!best || this.cancelled) return undefined;
-    await this.searchOn(best);
+    // A word of the archive: some article has it.
+    await this.searchOn(best, Infinity);
     if (answers(best)) return best;
     best.cancel();
     return undefined;
   }
 
-  /** Searches on through older parts while nothing is found, within MAX_UNASKED_CHECKS candidates. */
-  private async searchOn(search: PartedSearch): Promise<void> {
+  /** Searches on through older parts while nothing is found, within MAX_UNASKED_CHECKS candidates and `maxSteps` steps. */
+  private async searchOn(search: PartedSearch, maxSteps: number): Promise<void> {
     const limit = search.checked + MAX_UNASKED_CHECKS;
-    while (search.matchCount === 0 && !search.complete && search.checked < limit && !this.cancelled) {
+    while (search.matchCount === 0 && !search.complete && search.checked < limit && !this.cancelled && (search.openedSteps < maxSteps || !search.openedStepsChecked)) {
       await search.more(RESULTS_PER_STEP, { onProgress: () => this.show(), maxChecks: limit - search.checked });
     }
   }

@@ -288,6 +288,18 @@ describe('what the reader meant', () => {
     expect(last.suggestions.map(({ prompt, label }) => prompt + label)).toEqual(['您是不是要找：老旧小区']);
   });
 
+  it('reads one more period by itself for words found nowhere together, then waits for the reader', async () => {
+    const index = new FakeIndex({
+      2024: [article('/a/', '2024-01-01', '人口', '人口普查。'), article('/b/', '2024-01-02', '燃气', '燃气安全。')],
+      2023: [1, 2, 3, 4].map((n) => article(`/c${n}/`, `2023-01-0${n}`, '其他', '人口普查登记。')),
+      2022: [article('/d/', '2022-01-01', '其他', '人口普查 燃气安全')],
+    });
+    const { last } = await run('人口普查 燃气安全', { index });
+    expect(last.search!.matchCount).toBe(0);
+    expect(last.status).toBe('已查找2023年至2024年的报道，没有找到包含“人口普查 燃气安全”的报道。2022年的报道还没有查找。');
+    expect(last.more).toEqual({ hidden: false, label: '查找更早的报道（2022年）' });
+  });
+
   it('searches on through older articles by itself for words the archive knows', async () => {
     const { last, index } = await run('人口普查');
     expect(last.search!.matches.map((match) => match.page.url)).toEqual(['/census/']);
