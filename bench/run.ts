@@ -45,7 +45,7 @@ interface Report {
   runs: BuildRun[];
   median: { totalSeconds: number; contentSeconds?: number; pagesSeconds?: number; indexSeconds?: number; indexWaitSeconds?: number; peakTreeBytes?: number };
   pagesPerSecond: number;
-  sizes: { siteBytes: number; indexBytes: number; htmlFiles: number };
+  sizes: { siteBytes: number; indexBytes: number; htmlFiles: number; lexiconBytes?: number; lexiconFiles?: number };
   search?: SearchMeasurements & {
     firstSearchBytes: { median: number; max: number };
     firstSearchGzippedBytes: { median: number; max: number };
@@ -120,15 +120,17 @@ export function seconds(match: RegExpExecArray | null): number | undefined {
   return minutes * 60 + rest;
 }
 
-function directoryStats(dir: string): { bytes: number; htmlFiles: number } {
+function directoryStats(dir: string): { bytes: number; htmlFiles: number; files: number } {
   let bytes = 0;
   let htmlFiles = 0;
+  let files = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
     if (entry.name.endsWith('.html')) htmlFiles += 1;
   }
-  return { bytes, htmlFiles };
+  return { bytes, htmlFiles, files };
 }
 
 export function median(values: readonly number[]): number {
@@ -191,7 +193,7 @@ export function markdownReport(report: Report): string {
     `| Peak RSS, largest process | ${report.runs[0]?.memory ? mb(report.runs[0].memory.largestProcessBytes) : '–'} | |`,
     `| Pages | ${report.runs[0]?.pages ?? 0} (${report.pagesPerSecond.toFixed(0)} per second) | |`,
     `| Site size | ${mb(report.sizes.siteBytes)} (${report.sizes.htmlFiles} HTML files) | |`,
-    `| Search index size | ${mb(report.sizes.indexBytes)} | |`,
+    `| Search index size | ${mb(report.sizes.indexBytes)} | ${report.sizes.lexiconBytes === undefined ? '' : `of which the lexicon ${mb(report.sizes.lexiconBytes)} in ${report.sizes.lexiconFiles} files`} |`,
   ];
   if (report.search) {
     const search = report.search;
@@ -245,6 +247,8 @@ async function main(): Promise<void> {
     }
     const siteStats = directoryStats(env.OUT_DIR);
     const index = directoryStats(join(env.OUT_DIR, 'pagefind'));
+    // The archive's lexicon (lib/search-lexicon.ts), part of the index.
+    const lexicon = directoryStats(join(env.OUT_DIR, 'pagefind', 'lexicon'));
     const totalSeconds = median(results.map((run) => run.totalSeconds));
     const report: Report = {
       measuredAt: new Date().toISOString(),
@@ -260,7 +264,7 @@ async function main(): Promise<void> {
         peakTreeBytes: definedMedian(results.map((run) => run.memory?.treeBytes)),
       },
       pagesPerSecond: (results[0]?.pages ?? 0) / totalSeconds,
-      sizes: { siteBytes: siteStats.bytes, indexBytes: index.bytes, htmlFiles: siteStats.htmlFiles },
+      sizes: { siteBytes: siteStats.bytes, indexBytes: index.bytes, htmlFiles: siteStats.htmlFiles, lexiconBytes: lexicon.bytes, lexiconFiles: lexicon.files },
     };
     if (search) {
       console.log('Measuring search in Chromium …');

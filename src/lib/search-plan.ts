@@ -417,9 +417,13 @@ export class PartedSearch {
     this.tierWords = words;
     this.wordsKnown = true;
     const { filters } = this.options;
+    // With a second tier, or for several terms by relevance, the likely exact matches first (terms found apart
+    // are common, and one word's candidates mostly have it as typed); sorted by date, a list without a second
+    // tier keeps its date order.
+    const likelyFirst = words !== undefined || (this.terms.length > 1 && !this.byDate);
     const [likely, wordCandidates, ...completed] = await this.searchUnit(unit, () =>
       Promise.all([
-        words ? this.index.likelyMatches?.(unit.parts, this.terms, { filters }) : undefined,
+        likelyFirst ? this.index.likelyMatches?.(unit.parts, this.terms, { filters }) : undefined,
         words ? this.index.search(unit.parts, words.words.join(' '), { filters: { ...filters, ...words.filters }, byDate: this.byDate }) : undefined,
         ...(reading?.completed ?? []).map((query) => this.index.search(unit.parts, query, { filters, byDate: this.byDate })),
       ]),
@@ -432,7 +436,7 @@ export class PartedSearch {
       return fresh;
     };
     const rest = unit.candidates.slice(unit.checked);
-    const first = take(words ? rest.filter((candidate) => likely?.has(candidate.id) ?? true) : []);
+    const first = take(likelyFirst ? rest.filter((candidate) => likely?.has(candidate.id) ?? Boolean(words)) : []);
     const extra = take(completed.flat());
     if (words) {
       // The first batch's candidates without the query as typed are the first to check for the words, if the
@@ -448,7 +452,7 @@ export class PartedSearch {
       unit.typedOnlyFrom = unit.likely + early.length + second.length;
     } else {
       for (const candidate of unit.early) this.misses.push(await textOf(candidate));
-      unit.candidates = [...checked, ...take(rest), ...extra];
+      unit.candidates = [...checked, ...first, ...extra, ...take(rest)];
       unit.likely = unit.candidates.length;
     }
     unit.early = [];

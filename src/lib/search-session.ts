@@ -284,6 +284,8 @@ export class SearchSession {
     this.insteadOf = { typed, scope: found.remainingParts.length === 0 ? '' : `已查找${partsPeriodLabel(found.searchedParts)}的报道，` };
     this.adopt(instead);
     this.suggestions = [...this.suggestions, { prompt: '', label: `仍然查找“${typed}”`, state: { ...this.state, query: typed, asTyped: true } }];
+    this.show();
+    await instead.more(RESULTS_PER_STEP - instead.matchCount, { onProgress: () => this.show(), mayOpenStep: false });
     return true;
   }
 
@@ -383,9 +385,11 @@ export class SearchSession {
     const tried: PartedSearch[] = [];
     for (const candidate of candidates.slice(0, ALTERNATIVES_TRIED)) {
       if (this.cancelled) return undefined;
-      // Not shown while it runs; adopted only if it answers.
+      // Not shown while it runs; adopted as soon as its first batch answers (the screen fills after).
       const search = this.search(candidate.join(' '));
-      await search.more(RESULTS_PER_STEP);
+      await search.more(RESULTS_PER_STEP, { maxChecks: FIRST_CHECK_BATCH });
+      if (answers(search)) return search;
+      await search.more(RESULTS_PER_STEP, { mayOpenStep: false });
       if (answers(search)) return search;
       tried.push(search);
     }
