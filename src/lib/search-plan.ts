@@ -554,7 +554,8 @@ export function describeProgress({ query, where, convertedFrom, samePinyinFrom, 
   const converted =
     (dated ? (dated.count ? `${dated.period}发布的报道${where}共 ${dated.count} 篇。` : `${dated.period}没有发布的报道${where}。`) : '') +
     (convertedFrom ? `已把“${convertedFrom}”按简体${what}查找。` : '') +
-    (samePinyinFrom ? `${samePinyinScope ?? ''}没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
+    // Which periods the query as typed was searched in is said once: here, or by the sentence that follows.
+    (samePinyinFrom ? `${search.complete ? (samePinyinScope ?? '') : ''}没有找到“${samePinyinFrom}”，以下是${what}的结果。` : '');
   const count = search.matchCount;
   const exact = search.exactCount;
   const words = search.wordCount;

@@ -262,7 +262,7 @@ describe('what the reader meant', () => {
 
   it('reads letters that are pinyin as the archive’s word of that reading, and says so', async () => {
     const { last, index } = await run('lixiaolei');
-    expect(last.status).toBe('已查找2024年的报道，没有找到“lixiaolei”，以下是“李晓雷”的结果。已查找2024年的报道，找到 2 篇包含“李晓雷”的报道。2023年的报道还没有查找。');
+    expect(last.status).toBe('没有找到“lixiaolei”，以下是“李晓雷”的结果。已查找2024年的报道，找到 2 篇包含“李晓雷”的报道。2023年的报道还没有查找。');
     expect(last.suggestions).toEqual([{ prompt: '', label: '仍然查找“lixiaolei”', state: { query: 'lixiaolei', filters: {}, sort: 'relevance', asTyped: true } }]);
     // A pinyin look-up needs no reading table.
     expect(index.lexiconFiles.some((file) => file.startsWith('r'))).toBe(false);
