@@ -230,8 +230,6 @@ export interface PartedSearchOptions {
 /** One reader's search over the parts, step by step, as the reader asks for more. */
 export class PartedSearch {
   readonly groups: ResultGroup[] = [];
-  /** Texts of checked candidates that matched neither tier, for suggesting a shorter query. */
-  readonly misses: string[] = [];
   private opened = 0;
   private pending: Unit[] = [];
   private current: OpenUnit | undefined;
@@ -444,14 +442,12 @@ export class PartedSearch {
       const offered = new Set(wordCandidates!.map((candidate) => candidate.id));
       const early = unit.early.filter((candidate) => offered.has(candidate.id));
       for (const candidate of early) this.seen.delete(candidate.id);
-      for (const candidate of unit.early) if (!offered.has(candidate.id)) this.misses.push(await textOf(candidate));
       for (const candidate of early) taken.add(candidate.id);
       const second = take(wordCandidates!);
       unit.candidates = [...checked, ...first, ...extra, ...early, ...second, ...take(rest)];
       unit.likely = unit.checked + first.length + extra.length;
       unit.typedOnlyFrom = unit.likely + early.length + second.length;
     } else {
-      for (const candidate of unit.early) this.misses.push(await textOf(candidate));
       unit.candidates = [...checked, ...first, ...extra, ...take(rest)];
       unit.likely = unit.candidates.length;
     }
@@ -495,7 +491,6 @@ export class PartedSearch {
       if (containsAllTerms(text, this.terms)) exact.push({ ...match, inTitle: containsAllTerms(title, this.terms) });
       else if (!unit.extended) unit.early.push({ id: candidate.id, score: candidate.score, data: async () => page });
       else if (words && start + index < unit.typedOnlyFrom && containsAllWords(text, words.words)) byWords.push({ ...match, inTitle: containsAllWords(title, words.words), closeness: wordsCloseness(text, words.words) });
-      else this.misses.push(text);
     });
     const sort = this.byDate ? 'date' : 'relevance';
     // Matches of one batch are ranked among themselves; those already shown stay where they are.
@@ -506,12 +501,6 @@ export class PartedSearch {
     group.wordMatches.push(...byWords);
     return batch.length;
   }
-}
-
-/** The text a candidate is checked against: its headline and its content. */
-async function textOf(candidate: Candidate): Promise<string> {
-  const page = await candidate.data();
-  return `${page.meta.title ?? ''} ${page.content}`;
 }
 
 /**

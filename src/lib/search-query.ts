@@ -15,6 +15,7 @@
  * A quoted phrase (“…”, "…", 「…」, 『…』, 《…》) is one word and never cut. Runs in the browser.
  */
 import { parseDateQuery, type DateQuery } from './date-query.ts';
+import { MAX_WORD_LENGTH } from './same-pinyin.ts';
 import { MAX_QUERY_LENGTH, toHalfWidth } from './search.ts';
 
 /** Quote pairs a reader may put around a phrase. */
@@ -135,8 +136,6 @@ export const FUNCTION_WORDS = new Set([
   '有关', '一下', '这个', '那个', '这些', '那些', '这里', '那里', '相关', '报道', '新闻', '消息', '文章',
 ]);
 const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((word) => word.length));
-/** Archive words are looked up up to this length (lib/same-pinyin.ts MAX_WORD_LENGTH). */
-const LONGEST_WORD = 8;
 
 /** What a piece of the query is. */
 export type PieceKind =
@@ -224,7 +223,7 @@ function cutHan(run: string, classOf: WordClassOf, articles: number): QueryPiece
   const base = Math.log2(Math.max(2, articles));
   const best: ({ bits: number; pieces: QueryPiece[] } | undefined)[] = [{ bits: 0, pieces: [] }];
   for (let end = 1; end <= n; end++) {
-    for (let start = Math.max(0, end - Math.max(LONGEST_WORD, LONGEST_FUNCTION_WORD)); start < end; start++) {
+    for (let start = Math.max(0, end - Math.max(MAX_WORD_LENGTH, LONGEST_FUNCTION_WORD)); start < end; start++) {
       const before = best[start];
       if (!before) continue;
       const text = chars.slice(start, end).join('');
@@ -290,6 +289,11 @@ function joinStrays(pieces: QueryPiece[]): QueryPiece[] {
 
 const indexSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
+/** The words of a term as the browser's segmenter cuts them — as Pagefind cuts a query (its pagefind.js, for zh). */
+export function indexWords(term: string): string[] {
+  return [...indexSegmenter.segment(term)].filter(({ isWordLike }) => isWordLike).map(({ segment }) => segment);
+}
+
 /**
  * What Pagefind is asked for the query as typed: its terms as the browser's segmenter cuts them (as Pagefind
  * does), without function and question words where a term has other words — every candidate must have all of
@@ -298,7 +302,7 @@ const indexSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 export function indexQuery(terms: readonly string[]): string {
   return terms
     .map((term) => {
-      const words = [...indexSegmenter.segment(term)].filter(({ isWordLike }) => isWordLike).map(({ segment }) => segment);
+      const words = indexWords(term);
       const kept = words.filter((word) => !FUNCTION_WORDS.has(word));
       return (kept.length ? kept : words).join(' ');
     })

@@ -19,7 +19,7 @@
  * 6. More results, and older periods, as the reader asks (the "more" button); a part that fails to load is
  *    reported and retried; a site deployed since the page opened is searched again with its new index.
  */
-import { readDateQuery, hasSecondTier, queryTerms, readWords, normalizeDates, type QueryWords } from './search-query.ts';
+import { readDateQuery, hasSecondTier, indexQuery, indexWords, queryTerms, readWords, normalizeDates, type QueryWords } from './search-query.ts';
 import { formatDateQuery, type DateQuery } from './date-query.ts';
 import { pinyinSplits } from './pinyin-input.ts';
 import { pinyinKeys, samePinyinKeys, samePinyinQueries, type PinyinVocabulary } from './same-pinyin.ts';
@@ -51,8 +51,6 @@ export const RESULTS_PER_STEP = 20;
 export const MAX_UNASKED_CHECKS = 100;
 /** Steps a search reads before the reader asks for more, when the first found nothing. */
 export const MAX_UNASKED_STEPS = 2;
-/** How Pagefind cuts a query (Intl.Segmenter, as its pagefind.js does for zh). */
-const characterSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 /** A fragment is completed to at most this many of the archive's words that begin with it. */
 const COMPLETIONS = 3;
 /** Words a reader may have meant (same pinyin, or pinyin typed as letters), tried best first until one has results. */
@@ -322,7 +320,7 @@ export class SearchSession {
     const queries: string[] = [];
     for (const [index, term] of terms.entries()) {
       // Only a term the browser's segmenter (and so Pagefind) cuts into single characters: a fragment or a name.
-      if (!/^\p{Script=Han}{2,}$/u.test(term) || [...characterSegmenter.segment(term)].some(({ segment }) => segment.length > 1)) continue;
+      if (!/^\p{Script=Han}{2,}$/u.test(term) || indexWords(term).some((word) => word.length > 1)) continue;
       for (const word of await lexicon.wordsStartingWith(term, COMPLETIONS).catch(() => [])) queries.push(terms.map((other, i) => (i === index ? word : other)).join(' '));
     }
     return queries;
@@ -358,12 +356,12 @@ export class SearchSession {
   private async alternative(found: PartedSearch): Promise<PartedSearch | undefined> {
     const lexicon = this.index?.lexicon;
     if (!lexicon) return undefined;
+    const read = await this.readQueryWords(found.terms.join(' '));
     let candidates: string[][];
     try {
       const splits = pinyinSplits(this.query);
       if (splits.length) candidates = await pinyinCandidates(splits, lexicon);
       else {
-        const read = await this.readQueryWords(found.terms.join(' '));
         // Words the archive knows, found nowhere together yet: they may be in older articles; search on.
         if (!read?.unknown.some(hasHanCharacters)) return undefined;
         const terms = found.terms.filter(hasHanCharacters);
@@ -376,7 +374,7 @@ export class SearchSession {
       this.services.log?.(error);
       return undefined;
     }
-    const typedWords = (await this.readQueryWords(found.terms.join(' ')))?.words.length ?? 0;
+    const typedWords = read?.words.length ?? 0;
     // Adopted only if it finds something as written, or every one of its words together (刘斌刘斌 for 刘滨刘斌
     // is one word, 刘斌: not what the reader asked for).
     const answers = (search: PartedSearch) => search.exactCount > 0 || (search.matchCount > 0 && (search.tierWords?.words.length ?? 0) >= typedWords);
@@ -551,8 +549,13 @@ export function describeFilters(state: SearchState): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-/** What the page preloads while the reader types (before Enter): the words Pagefind will look up, and the lexicon's shards. */
-export function preloadFor(query: string): { terms: string[]; lexiconText: string } {
+/**
+ * What the page preloads while the reader types (before Enter): the query Pagefind will be asked for its first
+ * step (lib/search-query.ts indexQuery, as lib/search-plan.ts asks it), and the text whose lexicon shards the
+ * search reads; nothing when there is nothing to search.
+ */
+export function preloadFor(query: string): { indexQuery: string; lexiconText: string } | undefined {
   const text = query.trim().slice(0, MAX_QUERY_LENGTH);
-  return { terms: queryTerms(text), lexiconText: normalizeDates(text) };
+  const terms = queryTerms(text);
+  return terms.length ? { indexQuery: indexQuery(terms), lexiconText: normalizeDates(text) } : undefined;
 }

@@ -86,13 +86,13 @@ export function startSearchPage(): void {
   let preloadTimer: ReturnType<typeof setTimeout> | undefined;
   async function preloadTyped(): Promise<void> {
     const state = formState();
-    const { terms, lexiconText } = preloadFor(state.query);
-    if (terms.length === 0) return;
+    const preload = preloadFor(state.query);
+    if (!preload) return;
     try {
       const parts = await openIndex();
       const firstStep = stepsForSearch(parts.manifest, state.filters, state.sort)[0];
       if (!firstStep || parts.hasFailures) return;
-      await Promise.all([parts.preload(firstStep, terms.join(' '), state.filters), parts.lexicon.wordClasses(lexiconText)]);
+      await Promise.all([parts.preload(firstStep, preload.indexQuery, state.filters), parts.lexicon.wordClasses(preload.lexiconText)]);
     } catch {
       // Nothing to tell yet: the search itself reports an index that does not load.
     }
