@@ -64,7 +64,7 @@ const work = mkdtempSync(join(tmpdir(), `news-publish-${articles}-`));
 try {
   const content = join(work, 'content');
   console.log(`Generating ${articles} articles …`);
-  writeSyntheticArchive(content, { articles });
+  await writeSyntheticArchive(content, { articles });
   const cache = join(work, 'cache');
   console.log('Cold build …');
   const cold = await build(content, join(work, 'cold'), cache, 'cold');

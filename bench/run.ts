@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, ...siteEnv(SYNTHETIC_SITE, contentDir), OUT_DIR: join(workDir, 'dist'), ASTRO_CACHE_DIR: join(workDir, 'cache') };
   try {
     console.log(`Generating ${articles} articles in ${contentDir} …`);
-    const archive = writeSyntheticArchive(contentDir, { articles, seed });
+    const archive = await writeSyntheticArchive(contentDir, { articles, seed });
     const results: BuildRun[] = [];
     for (let run = 1; run <= runs; run += 1) {
       rmSync(env.OUT_DIR, { recursive: true, force: true });

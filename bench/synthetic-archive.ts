@@ -13,11 +13,11 @@
  * from the whole of jieba's dictionary (rare words keep turning up as the archive grows), with names and
  * numbers of its own (docs/performance.md, "The synthetic archive's vocabulary").
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseArticleFile, formatArticleFile } from '../src/lib/article-file.ts';
-import { bodyTextBlocks } from '../src/lib/text.ts';
+import { formatArticleFile } from '../src/lib/article-file.ts';
+import { readRenderedArchive } from '../src/markdown.ts';
 import { ZHONGYUAN } from '../tests/fixtures/sites.ts';
 
 /** Where the real text comes from; nothing is written there. */
@@ -95,12 +95,12 @@ interface SourceText {
 }
 
 /** Writes the archive under `dir` (YYYY/MM/bench-NNNNN.md) and says what it holds. */
-export function writeSyntheticArchive(dir: string, options: SyntheticArchiveOptions): SyntheticArchiveSummary {
+export async function writeSyntheticArchive(dir: string, options: SyntheticArchiveOptions): Promise<SyntheticArchiveSummary> {
   const seed = options.seed ?? 20240506;
   const random = mulberry32(seed);
   // The drawn paragraphs have a stream of their own, so the rest of each article is what it was without them.
   const wordRandom = mulberry32(seed ^ 0x5bd1e995);
-  const source = readSourceText();
+  const source = await readSourceText();
   const dictionary = readDictionary();
   const absent = readAbsentWords();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -315,30 +315,25 @@ function drawNumber(random: () => number, year: number): string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function readSourceText(): SourceText {
+/** The sentences, headlines and tags of the fixture articles, read by the archive's source and the article pipeline. */
+async function readSourceText(): Promise<SourceText> {
   const text: SourceText = { sentences: [], titles: [], subtitles: [], tags: [] };
-  for (const file of SOURCE_DIRS.flatMap(markdownFiles)) {
-    const parsed = parseArticleFile(readFileSync(file, 'utf8'), file, { columns });
-    if (!parsed.ok) throw new Error(`benchmark source ${file} is not a valid article`);
-    const { data, body } = parsed;
-    text.titles.push(data.title.replace(/^中原区/, ''));
-    if (data.subtitle) text.subtitles.push(data.subtitle);
-    text.tags.push(...data.tags);
-    // The text as readers see it (entities decoded, list and quote markers gone), so the synthetic articles are plain copy.
-    for (const paragraph of bodyTextBlocks(body)) {
-      // Sentences keep their closing mark; the dateline belongs to its article, not to the pool.
-      text.sentences.push(...(paragraph.replace(/^本报讯\s*/, '').match(/[^。！？]+[。！？]/g) ?? []));
+  for (const dir of SOURCE_DIRS) {
+    const { articles, problems } = await readRenderedArchive(dir, { columns, now: new Date() });
+    if (problems.length) throw new Error(`benchmark source ${problems[0]!.file} is not a valid article: ${problems[0]!.message}`);
+    for (const { data, rendered } of articles) {
+      text.titles.push(data.title.replace(/^中原区/, ''));
+      if (data.subtitle) text.subtitles.push(data.subtitle);
+      text.tags.push(...data.tags);
+      // The text as readers see it (entities decoded, list and quote markers gone), so the synthetic articles are plain copy.
+      for (const paragraph of rendered.body.lines) {
+        // Sentences keep their closing mark; the dateline belongs to its article, not to the pool.
+        text.sentences.push(...(paragraph.replace(/^本报讯\s*/, '').match(/[^。！？]+[。！？]/g) ?? []));
+      }
     }
   }
   text.tags = [...new Set(text.tags)].sort();
   return text;
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => join(dir, name));
 }
 
 function uniqueNames(random: () => number, count: number): string[] {

@@ -12,6 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { INDEX_INPUT_DIR } from '../lib/index-input.ts';
 import { newsroomFiles, readNewsroom } from '../lib/newsroom.ts';
 import { fingerprint } from './fingerprint.ts';
 import { ASTRO_CLI } from './preview-server.ts';
@@ -170,7 +171,7 @@ const DEFAULT_CACHE_DIR = 'node_modules/.astro';
  * articles are valid.
  */
 const CONTENT_CACHE_INPUTS = ['astro.config.ts', 'src', 'package-lock.json'];
-const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist'];
+const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist', INDEX_INPUT_DIR];
 
 /** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
 async function forgetStaleContent(root: string, cacheDir: string, siteConfigFile: string): Promise<void> {

@@ -5,16 +5,15 @@
  * each file atomically.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
-import { listArticleFiles } from './article-files.ts';
+import { articleRenderer } from '../markdown.ts';
+import { listArticleFiles, readArticle, renderArticle } from '../lib/archive-source.ts';
 import { articleFileNameProblems } from '../lib/article-id.ts';
-import { decodeArticleFile } from '../lib/article-file.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { photoFileProblem } from '../lib/image-type.ts';
-import { applyFixes, formatLintProblem, lintArchive, lintError, type LintProblem } from '../lib/lint.ts';
+import { applyFixes, formatLintProblem, lintArchive, lintError, type LintFile, type LintProblem } from '../lib/lint.ts';
 import { byPlace } from '../lib/order.ts';
 
 const { values } = parseArgs({
@@ -27,19 +26,24 @@ if (!values['content-only']) {
   failed = typecheck.status !== 0;
 }
 
-// The same files, read the same way, as the build: lib/article-id.ts and lib/article-file.ts.
+// The same files, read and rendered the same way, as the build: the archive's source (lib/archive-source.ts)
+// and the article pipeline (src/markdown.ts), which checks each body's HTML.
 const paths = listArticleFiles(contentDir);
-const shown = (file: string) => displayPath(join(contentDir, file));
-const problems: LintProblem[] = articleFileNameProblems(paths, shown).map((problem) => lintError(problem, 'file-name'));
-const files = paths.flatMap((file) => {
-  const path = join(contentDir, file);
-  const decoded = decodeArticleFile(readFileSync(path), shown(file));
-  if (!decoded.ok) {
-    problems.push(...decoded.problems.map((problem) => lintError(problem, 'encoding')));
-    return [];
+const problems: LintProblem[] = articleFileNameProblems(paths, (file) => displayPath(join(contentDir, file))).map((problem) => lintError(problem, 'file-name'));
+const files: (LintFile & { path: string })[] = [];
+for (const file of paths) {
+  const read = readArticle(contentDir, file, { columns: site.columns, now: new Date(), checkPhotos: true, keepText: true });
+  if ('problems' in read) {
+    const encoding = read.problems.some((problem) => problem.message.includes('UTF-8'));
+    if (encoding) problems.push(...read.problems.map((problem) => lintError(problem, 'encoding')));
+    else files.push({ path: join(contentDir, file), file: read.problems[0]!.file, source: '', options: { columns: site.columns }, result: { ok: false, problems: read.problems } });
+    continue;
   }
-  return [{ path, file: shown(file), source: decoded.source, options: { columns: site.columns, photoProblem: (src: string) => photoFileProblem(dirname(path), src) } }];
-});
+  if (read.kept) continue; // not asked for: nothing is kept here
+  const rendered = await renderArticle(read, articleRenderer);
+  const result = rendered.ok ? { ok: true as const, data: read.data, raw: read.raw, body: read.body, bodyStartLine: read.bodyStartLine } : { ok: false as const, problems: rendered.problems };
+  files.push({ path: read.path, file: read.shown, source: read.text ?? '', options: { columns: site.columns }, result });
+}
 problems.push(...lintArchive(files));
 
 if (values.fix) {

@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
 import { describeChange, dueChanges, nextChange } from '../lib/schedule.ts';
 import { NEWS_TIME_ZONE } from '../lib/dates.ts';
-import { readArticleFiles } from './article-files.ts';
+import { readArchive } from '../lib/archive-source.ts';
+import { formatProblem } from '../lib/article-file.ts';
 
 const beijingTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: NEWS_TIME_ZONE,
@@ -37,7 +38,9 @@ function main(): void {
   const { values } = parseArgs({ options: { since: { type: 'string' }, now: { type: 'string' } } });
   const since = time('since', values.since);
   const now = values.now === undefined ? new Date() : time('now', values.now);
-  const articles = readArticleFiles(contentDir, site.columns, '无法判断是否需要定时发布').map(({ file, data }) => ({ file, date: data.date, draft: data.draft }));
+  const source = readArchive(contentDir, { columns: site.columns, now });
+  if (source.problems.length) throw new Error(`文章有误，无法判断是否需要定时发布：\n${source.problems.map(formatProblem).join('\n')}`);
+  const articles = source.articles.map(({ file, data }) => ({ file, date: data.date, draft: data.draft }));
   const due = dueChanges(articles, since, now);
   if (due.length) {
     console.log(`自上次发布（${formatTime(since)}）以来，有 ${due.length} 项到期，需要重新生成网站：`);

@@ -7,10 +7,12 @@
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
+import { listArticleFiles } from '../lib/archive-source.ts';
 import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
+import { articleIdFromPath } from '../lib/article-id.ts';
 import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/slug.ts';
@@ -64,10 +66,14 @@ function main(): void {
     const content = formatArticleFile(importedFrontmatter(article, basename(file), printed), article.paragraphs);
     return { article, path, content };
   });
+  // The archive as the build lists it (lib/archive-source.ts): a new file at an article's URL collides with it,
+  // whatever its file is called (the same URL, another file).
+  const existing = new Map(listArticleFiles(out).map((existingFile) => [articleIdFromPath(existingFile), join(out, existingFile)]));
   const problems = planned.flatMap(({ article, path, content }) => {
     const check = parseArticleFile(content, path, { columns: site.columns });
     if (!check.ok) return check.problems.map((problem) => `${file}:${article.line}: 生成的稿件不合格式（${problem.field}：${problem.message}）`);
-    if (existsSync(path) && !args.values.force) return [`${file}:${article.line}: ${path} 已存在；确认要覆盖请加 --force`];
+    const taken = existing.get(articleIdFromPath(relative(out, path).split(sep).join('/')));
+    if (taken && !args.values.force) return [`${file}:${article.line}: ${displayPath(taken)} 已存在；确认要覆盖请加 --force`];
     return [];
   });
   if (problems.length > 0) fail([...problems, '没有写入任何文件。']);

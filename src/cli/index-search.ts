@@ -35,16 +35,11 @@ import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import * as pagefind from 'pagefind';
-import { buildTime, contentDir, site } from '../build-settings.ts';
-import { readArticleFiles } from './article-files.ts';
 import { fingerprint } from './fingerprint.ts';
 import { linkTree } from './link-tree.ts';
-import { articleIdFromPath } from '../lib/article-id.ts';
+import { readArchiveList, readIndexedText, type IndexedArticle } from '../lib/index-input.ts';
 import { ARCHIVE_MANIFEST, type ArchiveEntry, type ArchiveManifest } from '../lib/archive-manifest.ts';
-import { isPublished } from '../lib/article.ts';
-import { reporterNames } from '../lib/bylines.ts';
 import { isoDay } from '../lib/dates.ts';
-import type { Column } from '../lib/newsroom.ts';
 import { commonHanCharacters, tonelessReadings } from '../lib/pinyin-readings.ts';
 import {
   addCounts,
@@ -61,7 +56,6 @@ import {
 } from '../lib/search-lexicon.ts';
 import { indexedText, searchIndexRecord, type SearchIndexRecord } from '../lib/search-index.ts';
 import { planSearchParts, searchPartsManifest } from '../lib/search-parts.ts';
-import { createUrls } from '../lib/urls.ts';
 
 /**
  * Pagefind 1.6.0 needs about 0.25 MB per article while writing an index; 2,500 keeps one part near 0.6 GiB
@@ -91,8 +85,8 @@ const RECORD_BATCH = 200;
  */
 const INDEX_CHUNK_SIZE = '2000';
 
-/** A published article, parsed; its search record (the segmented text) is made only when its part is written. */
-interface PublishedArticle {
+/** A published article; its text (lib/index-input.ts) is read only when its part's words or records are made. */
+export interface PublishedArticle {
   date: string;
   key: string;
   /** SHA-256 of the article's file. */
@@ -106,35 +100,29 @@ interface PublishedArticle {
 }
 
 /**
- * Every article file of a newsroom with these columns, as the archive's manifest lists it, and the published
- * ones ready to index, with the paths the site gives them (no base path; the search page adds it).
+ * The archive as its source listed it, and the published articles ready to index, with the paths the site
+ * gives them (no base path; the search page adds it); `text` gives an article's text by digest.
  */
-export function readArchive(dir: string, columns: readonly Column[], now: Date): { manifest: ArchiveManifest; published: PublishedArticle[] } {
-  const urls = createUrls('/');
-  const manifest: ArchiveManifest = { builtAt: now.toISOString(), articles: [] };
-  const published: PublishedArticle[] = [];
-  for (const { file, data, body, digest } of readArticleFiles(dir, columns, '不能建立搜索索引')) {
-    const id = articleIdFromPath(file);
-    const entry: ArchiveEntry = { id, url: urls.article(id), file, digest, date: data.date.toISOString(), published: isPublished(data, now) };
-    manifest.articles.push(entry);
-    if (entry.published) {
-      published.push({
-        date: isoDay(data.date),
-        key: id,
-        digest,
-        reporters: reporterNames(data.byline),
-        words: (cutter) => articleLexiconWords(data, indexedText(data, body).split('\n'), cutter),
+export function publishedArticles(manifest: ArchiveManifest, text: (digest: string) => IndexedArticle): PublishedArticle[] {
+  return manifest.articles
+    .filter((entry) => entry.published)
+    .map((entry) => {
+      return {
+        date: isoDay(new Date(entry.date)),
+        key: entry.id,
+        digest: entry.digest,
+        reporters: entry.reporters ?? [],
+        words: (cutter: WordCutter) => {
+          const { article, lines } = text(entry.digest);
+          return articleLexiconWords(article, indexedText(article, lines).split('\n'), cutter);
+        },
         entry,
-        record: () => searchIndexRecord(data, body, entry.url),
-      });
-    }
-  }
-  return { manifest, published };
-}
-
-/** The published articles of `dir` (a newsroom's with these columns), ready to index. */
-export function readPublishedArticles(dir: string, columns: readonly Column[], now: Date): PublishedArticle[] {
-  return readArchive(dir, columns, now).published;
+        record: () => {
+          const { article, lines } = text(entry.digest);
+          return searchIndexRecord(article, lines, entry.url);
+        },
+      };
+    });
 }
 
 async function writePart(articles: readonly PublishedArticle[], outputPath: string): Promise<void> {
@@ -220,7 +208,7 @@ function startSignal(): Promise<void> {
  * to src/lib.
  */
 export function indexerFingerprint(root: string, settings: Record<string, string | undefined>): string {
-  return fingerprint(root, ['src/lib', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/cli/fingerprint.ts', 'src/build-settings.ts', 'package-lock.json'], settings);
+  return fingerprint(root, ['src/lib', 'src/markdown.ts', 'src/cli/index-search.ts', 'src/cli/fingerprint.ts', 'package-lock.json'], settings);
 }
 
 /** The key of a part in the cache: its period, its articles (id and file digest), and the fingerprint. */
@@ -243,19 +231,20 @@ function hashDirectory(dir: string): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, 'wait-for-start': { type: 'boolean', default: false }, cache: { type: 'string' } },
+    options: { source: { type: 'string' }, out: { type: 'string' }, 'wait-for-start': { type: 'boolean', default: false }, cache: { type: 'string' } },
   });
-  if (!values.out) throw new Error('usage: node src/cli/index-search.ts --out <dir> [--cache <dir>] [--wait-for-start]');
+  if (!values.out || !values.source) throw new Error('usage: node src/cli/index-search.ts --source <dir> --out <dir> [--cache <dir>] [--wait-for-start]');
   const started = performance.now();
   await rm(values.out, { recursive: true, force: true });
   if (values.cache) mkdirSync(values.cache, { recursive: true });
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const maxPages = positiveInteger('SEARCH_PAGES_PER_PART', process.env.SEARCH_PAGES_PER_PART ?? DEFAULT_PAGES_PER_PART);
   const firstStepPages = positiveInteger('SEARCH_FIRST_STEP_PAGES', process.env.SEARCH_FIRST_STEP_PAGES ?? DEFAULT_FIRST_STEP_PAGES);
-  const { manifest, published: articles } = readArchive(contentDir, site.columns, buildTime);
+  const manifest = readArchiveList(values.source);
+  const articles = publishedArticles(manifest, (digest) => readIndexedText(values.source!, digest));
   const planned = planSearchParts(articles, maxPages);
   // An archive with nothing published still gets an (empty) index, so the search page loads and finds nothing.
-  const year = buildTime.getUTCFullYear();
+  const year = new Date(manifest.builtAt).getUTCFullYear();
   const parts = planned.length ? planned : [{ period: 'empty', from: `${year}-01-01`, to: `${year}-12-31`, items: [] }];
   const indexer = values.cache
     ? indexerFingerprint(fileURLToPath(new URL('../..', import.meta.url)), { chunkSize: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, maxPages: String(maxPages) })

@@ -16,6 +16,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { linkTree } from '../cli/link-tree.ts';
 import { ARCHIVE_MANIFEST, archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveManifest } from '../lib/archive-manifest.ts';
+import { INDEX_INPUT_DIR } from '../lib/index-input.ts';
 import type { SearchPartsManifest } from '../lib/search-parts.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildTime } from '../build-settings.ts';
@@ -64,7 +65,8 @@ export default function pagefindIntegration(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': () => {
-        indexer = startIndexer(stagingDir, partsCacheDir);
+        // The articles loader has synced by now: the list of the archive and the texts are written.
+        indexer = startIndexer(join(cacheDir, INDEX_INPUT_DIR), stagingDir, partsCacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
@@ -75,8 +77,8 @@ export default function pagefindIntegration(): AstroIntegration {
           indexer.release();
           const summary = await indexer.done;
           const waited = ((performance.now() - waitStarted) / 1000).toFixed(1);
-          // The indexer reads the Markdown itself and lists the archive as it read it; the pages Astro wrote
-          // must be exactly the published articles of that list, each in a part of the index.
+          // The pages Astro wrote must be exactly the published articles of the archive's list, each in a part
+          // of the index.
           const manifest = JSON.parse(await readFile(join(stagingDir, ARCHIVE_MANIFEST), 'utf8')) as ArchiveManifest;
           const problems = pagesAgainstManifest(manifest, await articlePageUrls(siteDir));
           if (problems.length) throw new Error(`网站页面与文章清单不一致：\n${problems.join('\n')}`);
@@ -112,11 +114,11 @@ export default function pagefindIntegration(): AstroIntegration {
 }
 
 /** Starts the indexer; `done` resolves with its summary line, or rejects with its output when it fails. */
-function startIndexer(outputDir: string, cacheDir: string): RunningIndexer {
+function startIndexer(sourceDir: string, outputDir: string, cacheDir: string): RunningIndexer {
   // A young generation of 8 MB instead of V8's default (up to 64 MB per semi-space here): the indexer's
   // garbage is short-lived parsing and segmenting; in a 10,000-article build its process holds about 190 MiB
   // instead of 310 (docs/performance.md).
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--out', outputDir, '--cache', cacheDir, '--wait-for-start'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--source', sourceDir, '--out', outputDir, '--cache', cacheDir, '--wait-for-start'], {
     // The same moment as the pages decide what is published.
     env: { ...process.env, BUILD_TIME: buildTime.toISOString() },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 /**
  * The list of the archive one build works from: every article file with its id, URL, content hash, date,
- * whether it is published at the build's moment, and the search part it is indexed in. The search indexer
- * makes it while it reads the articles (it reads every file anyway); the build then checks the pages Astro
- * wrote against it by URL, and compares it with the last build's to say what this build publishes anew.
+ * whether it is published at the build's moment, and the search part it is indexed in. The archive's source
+ * makes it (src/data/articles-loader.ts), the search indexer adds the parts; the build then checks the pages
+ * Astro wrote against it by URL, and compares it with the last build's to say what this build publishes anew.
  *
  * It is never part of the site: it lists drafts and embargoed articles, whose times would say what is coming.
  */
@@ -23,6 +23,8 @@ export interface ArchiveEntry {
   date: string;
   /** Whether the build publishes it: not a draft, and its date and embargo passed (lib/article.ts isPublished). */
   published: boolean;
+  /** The names of its reporters (lib/bylines.ts), for published articles: the search page's filter. */
+  reporters?: string[];
   /** The search part it is indexed in (lib/search-parts.ts), for published articles. */
   part?: string;
 }

@@ -1,6 +1,7 @@
 /**
  * Reads an article file (YAML frontmatter + Markdown body) and validates it against the schema,
  * reporting every problem with the file, line, column and field, so that an editor can fix it directly.
+ * The body's Markdown is parsed once, by the pipeline that renders it (lib/archive-source.ts renderArticle).
  *
  * The frontmatter is parsed with the YAML 1.2 core schema, which keeps `2024-05-06` as written text.
  * Astro's default parser (js-yaml) turns dates into Date objects and silently rolls an impossible
@@ -11,7 +12,6 @@ import { ARTICLE_FIELDS, articleSchemaFor, type ArticleData } from './article.ts
 import type { Column } from './newsroom.ts';
 import { byPlace } from './order.ts';
 import { hasBodyText } from './text.ts';
-import { findUnsafeHtml } from './unsafe-html.ts';
 import { keyNodeAt, nearestNode, positionOf } from './yaml-positions.ts';
 
 export interface ArticleProblem {
@@ -95,9 +95,8 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
   const result = articleSchemaFor(options.columns).safeParse(raw);
   const body = source.slice(match[0].length);
   const bodyStartLine = source.slice(0, match[0].length).split('\n').length;
-  const unsafe = bodyHtmlProblems(body, bodyStartLine, options).map((problem) => ({ file, ...problem, field: '' }));
   if (result.success) {
-    const problems = [...photoProblems(result.data, doc.contents, options, file, at), ...unsafe];
+    const problems = photoProblems(result.data, doc.contents, options, file, at);
     // A draft may be unfinished; anything that will be published needs words or photos (a picture story).
     if (!result.data.draft && result.data.photos.length === 0 && !hasBodyText(body)) {
       problems.push({ file, line: bodyStartLine, column: 1, field: '', message: '正文为空：文章至少要有一段文字；只有图片和说明的图片新闻请把图片写在 photos 里' });
@@ -121,7 +120,6 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
     const path = issue.path as (string | number)[];
     return [{ file, ...at(nearestNode(doc.contents, path)?.range?.[0]), field: path.join('.'), message: issue.message }];
   });
-  problems.push(...unsafe);
   problems.sort(byPlace);
   return { ok: false, problems };
 }
@@ -130,16 +128,6 @@ export function parseArticleFile(source: string, file: string, options: ParseArt
 export function formatProblem(problem: ArticleProblem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   return problem.field ? `${where} 字段 ${problem.field}：${problem.message}` : `${where} ${problem.message}`;
-}
-
-/** The body's HTML problems; a body the Markdown parser cannot take (thousands of nested quotes) is one too. */
-function bodyHtmlProblems(body: string, bodyStartLine: number, { photoProblem }: ParseArticleOptions) {
-  try {
-    return findUnsafeHtml(body, bodyStartLine, photoProblem);
-  } catch (error) {
-    const message = `正文无法解析：${error instanceof Error ? error.message : String(error)}（常见原因是层层嵌套的引用或 HTML 标签）`;
-    return [{ line: bodyStartLine, column: 1, message }];
-  }
 }
 
 function photoProblems(

@@ -21,6 +21,8 @@ export interface LintFile {
   source: string;
   /** The newsroom's columns, and how to check what lies beside the file (its photos). */
   options: ParseArticleOptions;
+  /** The file as the archive's source read it (lib/archive-source.ts, body rendered); else its frontmatter is read here. */
+  result?: ArticleFileResult;
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };
@@ -29,7 +31,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 const HALF_WIDTH_BETWEEN_HAN = /(?<=\p{Script=Han})[,;:?!](?=\p{Script=Han})/gu;
 
 export function lintArchive(files: readonly LintFile[]): LintProblem[] {
-  const parsed = files.map((file) => ({ ...file, result: parseArticleFile(file.source, file.file, file.options) }));
+  const parsed = files.map((file) => ({ ...file, result: file.result ?? parseArticleFile(file.source, file.file, file.options) }));
   const problems = parsed.flatMap(({ file, source, result }) => lintOne(file, source, result));
   problems.push(...archiveProblems(parsed));
   // Code-point order of the files, so the report reads the same on every editor's machine (localeCompare would not).

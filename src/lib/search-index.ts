@@ -10,7 +10,6 @@
  */
 import { formatByline, reporterNames, type BylineEntry } from './bylines.ts';
 import { isoDay, newsDay } from './dates.ts';
-import { bodyTextBlocks } from './text.ts';
 
 /** The language of every record, as the pages declare it (<html lang="zh-CN">), so the browser loads this index. */
 export const INDEX_LANGUAGE = 'zh-cn';
@@ -60,10 +59,10 @@ export function searchRecord(article: SearchableArticle) {
  * excerpt of a match in the text comes from the text; the same weight as the body (Pagefind weighs a custom
  * record's content evenly), below the headline, which the search page ranks first.
  */
-export function indexedText(article: SearchableArticle, body: string): string {
+export function indexedText(article: SearchableArticle, bodyLines: readonly string[]): string {
   const captions = (article.photos ?? []).map((photo) => photo.caption);
   const tags = article.tags?.length ? `标签 ${article.tags.join(' ')}` : undefined;
-  const lines = [article.kicker, article.title, article.subtitle, ...bodyTextBlocks(body), article.correction, ...captions, tags, formatByline(article.byline)];
+  const lines = [article.kicker, article.title, article.subtitle, ...bodyLines, article.correction, ...captions, tags, formatByline(article.byline)];
   return lines.filter((line): line is string => Boolean(line?.trim())).join('\n');
 }
 
@@ -83,6 +82,6 @@ export function segmentWords(text: string): string {
   return parts.join('');
 }
 
-export function searchIndexRecord(article: SearchableArticle, body: string, url: string): SearchIndexRecord {
-  return { url, content: segmentWords(indexedText(article, body)), language: INDEX_LANGUAGE, ...searchRecord(article) };
+export function searchIndexRecord(article: SearchableArticle, bodyLines: readonly string[], url: string): SearchIndexRecord {
+  return { url, content: segmentWords(indexedText(article, bodyLines)), language: INDEX_LANGUAGE, ...searchRecord(article) };
 }

@@ -1,12 +1,6 @@
 /** Plain-text views of an article body (Markdown as editors write it: paragraphs separated by blank lines). */
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text as HastText } from 'hast';
 import { toText } from 'hast-util-to-text';
-import rehypeRaw from 'rehype-raw';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 
 /** An ATX heading line (`## 会议要求`); `#郑州暴雨#`, a topic tag without a space, is text. */
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
@@ -25,24 +19,10 @@ export function bodyParagraphs(markdown: string): string[] {
 // --- The body's text for the search index -------------------------------------------------------------------
 
 /**
- * Markdown → hast with the plugins the pages use (src/markdown.ts → @astrojs/markdown-remark): remark-parse,
- * GFM (on by default in Astro), remark-cjk-friendly (bold and italics next to Chinese punctuation), remark-rehype
- * with raw HTML, rehype-raw (parse5, the HTML spec parser). Built here from the same packages, not taken from
- * Astro: lib imports nothing from Astro but its zod, and Astro's renderer is asynchronous. What the pages add
- * beyond these (heading ids, image optimisation) changes no text; tests/unit/text.test.ts checks that both agree.
- * Built once: the indexer calls it for every article.
- */
-const markdownToHast = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw);
-
-/**
- * The text of a Markdown body as its page shows it, one block per line, for the search index: taken from the
- * parsed document, so list markers, `>`, reference links and their definitions, entities (decoded), HTML tags,
- * comments and the contents of <script>/<style> never reach the index, and what the reader sees is all there.
+ * The text of a body as its page shows it, one block per line, for the search index and the 导语: read from the
+ * tree the page's own Markdown pipeline parsed (lib/article-body.ts, after rehype-raw), so list markers, `>`,
+ * reference links and their definitions, entities (decoded), HTML tags, comments and the contents of
+ * <script>/<style> never reach the index, and what the reader sees is all there.
  *
  * - Blocks (paragraphs, headings, list items, quotes, table rows, captions, <br>) each become a line, by
  *   hast-util-to-text (the HTML `innerText` algorithm); the cells of a row are one line, separated by a space.
@@ -57,21 +37,16 @@ const markdownToHast = unified()
  * - A line break inside a paragraph between two Chinese characters is removed (CSS Text's segment break rule
  *   for Chinese), so a hard-wrapped paragraph keeps its words whole; elsewhere it is a space.
  */
-export function bodyTextBlocks(markdown: string): string[] {
-  const source = markdown.replace(/\r\n?/g, '\n');
-  if (isPlain(source)) return plainTextBlocks(source);
-  return textBlocks(markdownToHast.runSync(markdownToHast.parse(source)) as HastRoot);
-}
-
 /**
  * Whether a body is only paragraphs and simple `## 小标题` headings, as most news copy is: nothing that could
  * start any other Markdown or HTML (no emphasis, code, link, HTML, entity, escape, table or strikethrough
  * character; no line that could start a list, quote, rule, setext heading or code block; no hard break).
- * Such a body is split here as the parser would, as fast as a regular expression: the parser takes 0.45–0.65 ms
- * an article (20–30 s of the indexer's CPU at 50,000 articles), this about 0.01 ms. Conservative on purpose:
- * anything else is parsed. tests/unit/text.test.ts checks that both ways give the pages' text.
+ * Such a body's text is read here as the parsed tree gives it, as fast as a regular expression: reading the tree
+ * takes ten times as long. Conservative on purpose: anything else is read from the tree. tests/unit/text.test.ts
+ * checks that both ways give the pages' text.
  */
-function isPlain(source: string): boolean {
+export function isPlainBody(markdown: string): boolean {
+  const source = markdown.replace(/\r\n?/g, '\n');
   return !NOT_PLAIN.test(source) && source.split('\n').every((line) => !/^ {0,3}#/.test(line) || PLAIN_HEADING.test(line));
 }
 
@@ -80,7 +55,8 @@ const NOT_PLAIN = /[\\`*_[\]<>&~|\t\f\v\0\u200b]|^ {0,3}(?:[-+=:]|\d{1,9}[.)])|^
 const PLAIN_HEADING = /^ {0,3}#{1,6} +[^#\s][^#]*$/;
 
 /** The lines of a plain body (see isPlain): each heading, and each paragraph with its line breaks joined as the parsed text's are. */
-function plainTextBlocks(source: string): string[] {
+export function plainTextBlocks(markdown: string): string[] {
+  const source = markdown.replace(/\r\n?/g, '\n');
   const blocks: string[] = [];
   let paragraph: string[] = [];
   const add = (text: string) => {
@@ -102,23 +78,22 @@ function plainTextBlocks(source: string): string[] {
   return blocks;
 }
 
-/**
- * The text of the body's first paragraph as the page shows it (entities decoded, markup gone): a plain body
- * is split as it is written, any other parsed (only then does it cost the parser).
- */
-export function leadParagraph(markdown: string): string {
-  const source = markdown.replace(/\r\n?/g, '\n');
-  if (isPlain(source)) return bodyParagraphs(source)[0] ?? '';
-  const tree = markdownToHast.runSync(markdownToHast.parse(source)) as HastRoot;
-  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
-  return first ? textBlocks({ type: 'root', children: [first] }).join('') : '';
+/** The lead paragraph of a plain body (see isPlainBody), as the parsed tree's first paragraph reads. */
+export function plainLeadParagraph(source: string): string {
+  return bodyParagraphs(source)[0] ?? '';
 }
 
-/** The lines of a rendered body's tree, as bodyTextBlocks gives them (it changes the tree). */
+/** The text of a parsed body's first paragraph, as the page shows it (a copy is read: textBlocks changes a tree). */
+export function leadParagraphOf(tree: HastRoot): string {
+  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  return first ? textBlocks({ type: 'root', children: [structuredClone(first)] }).join('') : '';
+}
+
+/** The lines of a rendered body's tree (see above); it changes the tree, so it is given a copy. */
 export function textBlocks(tree: HastRoot): string[] {
   prepareForText(tree);
   return toText(tree)
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
     .filter((line) => line.length > 0);
 }
@@ -180,6 +155,8 @@ function removable(before: string | undefined, after: string | undefined): boole
  */
 function joinChineseLineBreaks(texts: readonly TextInParent[]): void {
   const emptied = new Set<HastRoot | Element>();
+  // A file written on Windows has CRLF line ends, which the parser keeps in the text.
+  for (const { text } of texts) if (text.value.includes('\r')) text.value = text.value.replace(/\r\n?/g, '\n');
   texts.forEach(({ text, parent }, index) => {
     if (!text.value.includes('\n')) return;
     text.value = text.value.replace(LINE_BREAK, (breakRun: string, offset: number, value: string) => {
@@ -231,11 +208,11 @@ export function hasBodyText(markdown: string): boolean {
 }
 
 /**
- * The 导语 when the editor wrote none: the lead paragraph without its dateline, cut after the last
- * full sentence or clause that fits in `maxLength` characters.
+ * The 导语 when the editor wrote none: the lead paragraph's text without its dateline, cut after the last full
+ * sentence or clause that fits in `maxLength` characters.
  */
-export function deriveSummary(markdown: string, maxLength = 120): string {
-  const lead = leadParagraph(markdown).replace(DATELINE, '');
+export function summaryOfLead(leadParagraph: string, maxLength = 120): string {
+  const lead = leadParagraph.replace(DATELINE, '');
   if (lead.length <= maxLength) return lead;
   const window = lead.slice(0, maxLength);
   const sentenceEnd = Math.max(...['。', '！', '？', '；', ';'].map((mark) => window.lastIndexOf(mark)));

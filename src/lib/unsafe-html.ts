@@ -2,10 +2,9 @@
  * HTML in an article body that would change what the page does, or that the page cannot show.
  *
  * Markdown lets editors write raw HTML (a table, <sup>2</sup>), so raw HTML is allowed, but only a small set
- * of elements and attributes that format text. The body is checked the way the site renders it: Markdown →
- * mdast (remark-parse + remark-gfm, as Astro's processor) → hast, with the raw HTML parsed by the HTML spec
- * parser (remark-rehype with allowDangerousHtml, then rehype-raw, which uses parse5). What is checked is
- * therefore the tree the browser gets: entities are decoded (`&#106;avascript:`), tags may be uppercase or
+ * of elements and attributes that format text. The body is checked on the trees of the one Markdown pipeline that
+ * renders the page (src/markdown.ts, lib/article-body.ts): its mdast, then its hast with the raw HTML parsed by
+ * the HTML spec parser (rehype-raw, parse5) in a copy. What is checked is therefore the tree the browser gets: entities are decoded (`&#106;avascript:`), tags may be uppercase or
  * split across lines, code is text and HTML comments are comments, all for free.
  *
  * Then it is an allowlist, not a list of known attacks: any element or attribute of the raw HTML that is not
@@ -20,11 +19,6 @@ import type { Element, Root as HastRoot, RootContent } from 'hast';
 import type { Definition, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { randomBytes } from 'node:crypto';
 import { find, html as htmlSchema } from 'property-information';
-import rehypeRaw from 'rehype-raw';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { hasUrlScheme } from './urls.ts';
 import { addressProblem, ALLOWED_ELEMENTS, attributeProblem, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, OTHER_ELEMENT, REFUSED_ELEMENTS, UNCLOSED_COMMENT } from './html-policy.ts';
 
@@ -44,50 +38,24 @@ export interface UnsafeHtml {
 const GENERATED_ATTRIBUTE = `data-md${Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('')}`;
 const GENERATED = find(htmlSchema, GENERATED_ATTRIBUTE).property;
 
-function markGenerated() {
-  return (tree: HastRoot) => {
-    const visit = (node: HastRoot | RootContent) => {
-      if (node.type === 'element') node.properties[GENERATED] = '';
-      if ('children' in node) node.children.forEach(visit);
-    };
-    visit(tree);
+export function markGenerated(tree: HastRoot): void {
+  const visit = (node: HastRoot | RootContent) => {
+    if (node.type === 'element') node.properties[GENERATED] = '';
+    if ('children' in node) node.children.forEach(visit);
   };
+  visit(tree);
 }
-
-// As Astro's processor (@astrojs/markdown-remark): remark-parse, GFM (on by default), remark-rehype with raw
-// HTML, rehype-raw. remark-cjk-friendly only changes emphasis, which cannot make or unmake HTML or a link;
-// rehype-slug and the highlighter only add to elements Markdown generated.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(markGenerated)
-  .use(rehypeRaw);
 
 /**
  * Only these can produce HTML or an address the editor chose: `<` before a letter, `/`, `!` or `?` (raw HTML:
  * tags, comments, declarations; autolinks, whose scheme starts with a letter), `](` (inline links and images)
  * and `]:` (reference definitions, which reference links and images need). Character references are text
  * unless inside one of these, and `a < b` or `<5%` is text. GFM's bare-URL links (www., http(s)://, e-mail)
- * are only ever http(s) or mailto, and are not checked. A body with none of these is not parsed at all.
+ * are only ever http(s) or mailto, and are not checked. A body with none of these needs no check.
  */
-const MAY_HAVE_HTML_OR_LINK = /<[a-zA-Z/!?]|\]\(|\]:/;
+export const MAY_HAVE_HTML_OR_LINK = /<[a-zA-Z/!?]|\]\(|\]:/;
 
 // --- Checking ---------------------------------------------------------------------------------------------
-
-/**
- * Problems in a Markdown body; lines and columns are the file's (the body starts at `bodyStartLine`).
- * `imageProblem`, when given, checks each Markdown image with a relative path (Astro optimises them, and fails
- * without the article's name when one is missing) as the frontmatter's photos are checked.
- */
-export function findUnsafeHtml(body: string, bodyStartLine: number, imageProblem?: (src: string) => string | undefined): UnsafeHtml[] {
-  if (!MAY_HAVE_HTML_OR_LINK.test(body)) return [];
-  const check = new Check(body, bodyStartLine, imageProblem);
-  const mdast = processor.parse(body);
-  // Links, images and definitions; this also collects the raw HTML nodes. Without any, there is nothing more.
-  if (check.markdown(mdast)) check.html(processor.runSync(mdast) as HastRoot);
-  return check.problems();
-}
 
 interface Point {
   line: number;
@@ -111,7 +79,14 @@ interface RawSpan {
   lineStarts: number[];
 }
 
-class Check {
+/**
+ * The checks of one body, fed by the article pipeline (lib/article-body.ts) with the trees it parsed anyway:
+ * `markdown` with the mdast (addresses, and the raw HTML's places), `html` with the hast after the raw HTML was
+ * parsed (a copy, marked with markGenerated first). Lines are the body's own (line 1 is its first line).
+ * `imageProblem`, when given, checks each Markdown image with a relative path (Astro optimises them, and fails
+ * without the article's name when one is missing) as the frontmatter's photos are checked.
+ */
+export class BodyCheck {
   private readonly found: UnsafeHtml[] = [];
   /** Messages of problems found on elements the parser copied (no position): reported once. */
   private readonly copied: UnsafeHtml[] = [];
@@ -119,14 +94,12 @@ class Check {
   private bodyLines: string[] | undefined;
   private bodyLineStarts: number[] | undefined;
   private readonly body: string;
-  private readonly bodyStartLine: number;
 
   private readonly imageProblem: ((src: string) => string | undefined) | undefined;
 
-  constructor(body: string, bodyStartLine: number, imageProblem?: (src: string) => string | undefined) {
+  constructor(body: string, imageProblem?: (src: string) => string | undefined) {
     this.imageProblem = imageProblem;
     this.body = body;
-    this.bodyStartLine = bodyStartLine;
   }
 
   problems(): UnsafeHtml[] {
@@ -144,7 +117,7 @@ class Check {
   }
 
   private report(point: Point, message: string, copied = false) {
-    const problem = { line: point.line + this.bodyStartLine - 1, column: point.column, message };
+    const problem = { line: point.line, column: point.column, message };
     (copied ? this.copied : this.found).push(problem);
   }
 

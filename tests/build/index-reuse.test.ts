@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexerFingerprint } from '../../src/cli/index-search.ts';
-import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { writeIndexInput } from '../../src/markdown.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-index-reuse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,12 +22,13 @@ function write(file: string, text: string) {
   writeFileSync(join(content, file), text);
 }
 
-function index(out: string, { useCache = true, env = {} }: { useCache?: boolean; env?: Record<string, string> } = {}) {
-  const args = ['src/cli/index-search.ts', '--out', out, ...(useCache ? ['--cache', cache] : [])];
-  const result = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    env: { ...process.env, ...siteEnv(ZHONGYUAN, content), BUILD_TIME: '2025-06-30T00:00:00Z', ...env },
-  });
+/** Runs the indexer on the archive as its source hands it over (what the articles loader writes in a build). */
+async function index(out: string, { useCache = true, env = {} }: { useCache?: boolean; env?: Record<string, string> } = {}) {
+  const source = join(dir, 'source');
+  rmSync(source, { recursive: true, force: true });
+  await writeIndexInput(content, source, { columns: ZHONGYUAN.newsroom.columns, now: new Date('2025-06-30T00:00:00Z') });
+  const args = ['src/cli/index-search.ts', '--source', source, '--out', out, ...(useCache ? ['--cache', cache] : [])];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim().split('\n').pop()!;
 }
@@ -45,16 +47,16 @@ describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
   write('2024/05/b.md', article('二〇二四年的会议', '2024-05-06'));
   write('2025/05/c.md', article('二〇二五年的会议', '2025-05-06'));
 
-  it('reuses every part when nothing changed, and writes the same bytes', () => {
-    expect(index(join(dir, 'first'))).toContain('(0 reused from the cache)');
-    expect(index(join(dir, 'second'))).toContain('(3 reused from the cache)');
+  it('reuses every part when nothing changed, and writes the same bytes', async () => {
+    expect(await index(join(dir, 'first'))).toContain('(0 reused from the cache)');
+    expect(await index(join(dir, 'second'))).toContain('(3 reused from the cache)');
     expect(files(join(dir, 'second'))).toEqual(files(join(dir, 'first')));
   });
 
-  it('indexes again only the period of a new or edited article, and equals a run without the cache', () => {
+  it('indexes again only the period of a new or edited article, and equals a run without the cache', async () => {
     write('2024/06/d.md', article('新加的二〇二四年报道', '2024-06-01'));
-    expect(index(join(dir, 'warm'))).toContain('(2 reused from the cache)');
-    index(join(dir, 'cold'), { useCache: false });
+    expect(await index(join(dir, 'warm'))).toContain('(2 reused from the cache)');
+    await index(join(dir, 'cold'), { useCache: false });
     expect(files(join(dir, 'warm'))).toEqual(files(join(dir, 'cold')));
     // The cache holds this build's three parts only, each with its words for the lexicon: the old 2024 part is gone.
     const entries = readdirSync(cache).sort();
@@ -62,15 +64,15 @@ describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
     expect(entries.filter((entry) => entry.endsWith('.words.json'))).toEqual(entries.filter((entry) => !entry.endsWith('.words.json')).map((entry) => `${entry}.words.json`));
   });
 
-  it('reuses nothing when a setting of the index changes', () => {
-    expect(index(join(dir, 'chunks'), { env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '500' } })).toContain('(0 reused from the cache)');
+  it('reuses nothing when a setting of the index changes', async () => {
+    expect(await index(join(dir, 'chunks'), { env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '500' } })).toContain('(0 reused from the cache)');
   });
 });
 
 describe('the indexer’s fingerprint', () => {
-  it('changes with the code that makes records, the lock file and the settings', () => {
+  it('changes with the code that makes records, the lock file and the settings', async () => {
     const root = join(dir, 'project');
-    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/cli/index-search.ts', 'src/cli/article-files.ts', 'src/build-settings.ts', 'package-lock.json'];
+    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/markdown.ts', 'src/cli/index-search.ts', 'package-lock.json'];
     for (const file of files) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), `// ${file}\n`);

@@ -100,7 +100,7 @@ describe('a build with the cache of an earlier one', { timeout: 300_000 }, () =>
       (root) => {
         writeFileSync(join(root, 'src/markdown-plugin.ts'), plugin('before'));
         edit(root, 'src/markdown.ts', (text) =>
-          text.replace("import rehypeSlug from 'rehype-slug';", "import rehypeSlug from 'rehype-slug';\nimport { markParagraphs } from './markdown-plugin.ts';").replace('rehypePlugins: [rehypeSlug],', 'rehypePlugins: [rehypeSlug, markParagraphs],'),
+          text.replace("import rehypeSlug from 'rehype-slug';", "import rehypeSlug from 'rehype-slug';\nimport { markParagraphs } from './markdown-plugin.ts';").replace('rehypePlugins: [rehypeSlug, rehypeArticleBody],', 'rehypePlugins: [rehypeSlug, rehypeArticleBody, markParagraphs],'),
         );
       },
     );

@@ -3,10 +3,9 @@
  * steps (build-site.ts): 2024–2025, then 2021–2023, then 2019–2020 — as it reads a large archive, scaled down.
  * These tests watch what the page fetches and shows in Chromium.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { readRenderedArchive } from '../../src/markdown.ts';
 import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
 import { containsAllTerms } from '../../src/lib/search.ts';
 import { queryTerms } from '../../src/lib/search-query.ts';
@@ -16,17 +15,22 @@ import { ZHONGYUAN } from '../fixtures/sites.ts';
 const manifest = JSON.parse(readFileSync('.eval/dist/pagefind/parts.json', 'utf8')) as SearchPartsManifest;
 const partOf = (year: string) => manifest.parts.find((part) => part.from.startsWith(year))!;
 
-/** How many published articles of the corpus site contain every term of the query, read from the Markdown. */
-function articlesContaining(query: string): number {
+/** The indexed text of each published article of the corpus site, as the build reads it (the archive's source and pipeline). */
+let texts: Promise<string[]> | undefined;
+function corpusTexts(): Promise<string[]> {
+  texts ??= Promise.all(
+    [ZHONGYUAN.articles, 'tests/fixtures/search-corpus'].map(async (root) => {
+      const { articles } = await readRenderedArchive(root, { columns: ZHONGYUAN.newsroom.columns, now: new Date() });
+      return articles.filter((article) => article.published).map(({ data, rendered }) => indexedText(data, rendered.body.lines).replace(/\n/g, ' '));
+    }),
+  ).then((roots) => roots.flat());
+  return texts;
+}
+
+/** How many published articles of the corpus site contain every term of the query. */
+async function articlesContaining(query: string): Promise<number> {
   const terms = queryTerms(query);
-  let count = 0;
-  for (const root of [ZHONGYUAN.articles, 'tests/fixtures/search-corpus']) {
-    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
-      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file, { columns: ZHONGYUAN.newsroom.columns });
-      if (parsed.ok && containsAllTerms(indexedText(parsed.data, parsed.body).replace(/\n/g, ' '), terms)) count += 1;
-    }
-  }
-  return count;
+  return (await corpusTexts()).filter((text) => containsAllTerms(text, terms)).length;
 }
 
 /** Paths of the older parts' files the page has requested. */
@@ -91,7 +95,7 @@ test('the first results appear before the older parts are fetched, and "more" re
   expect(requested).toContain(partOf('2019').name);
   expect(requested.size).toBe(manifest.parts.length - 1);
   // The final count is exact: every article that contains the query, each shown once.
-  const expected = articlesContaining('中原区');
+  const expected = await articlesContaining('中原区');
   await expect(status).toHaveText(`找到 ${expected} 篇包含“中原区”的报道。`);
   expect(shown.length).toBe(expected);
   expect(new Set(shown).size).toBe(expected);
@@ -111,7 +115,7 @@ async function searchAll(page: Page, query: string): Promise<{ shown: string[]; 
 
 test('a reporter’s name finds every article with it in the byline or the text, saying in which role', async ({ page }) => {
   const { shown, status } = await searchAll(page, '唐善普');
-  const expected = articlesContaining('唐善普');
+  const expected = await articlesContaining('唐善普');
   expect(expected).toBeGreaterThan(3);
   expect(status).toBe(`找到 ${expected} 篇包含“唐善普”的报道。`);
   expect(new Set(shown).size).toBe(expected);
@@ -123,7 +127,7 @@ test('a reporter’s name finds every article with it in the byline or the text,
 test('full-width digits and letters, as input methods type them, find what half-width ones find', async ({ page }) => {
   for (const [fullWidth, halfWidth] of [['５Ｇ', '5G'], ['１０月', '10月']] as const) {
     const half = await searchAll(page, halfWidth);
-    expect(half.shown.length, halfWidth).toBe(articlesContaining(halfWidth));
+    expect(half.shown.length, halfWidth).toBe(await articlesContaining(halfWidth));
     expect(half.shown.length, halfWidth).toBeGreaterThan(0);
     const full = await searchAll(page, fullWidth);
     expect([...full.shown].sort(), fullWidth).toEqual([...half.shown].sort());
@@ -180,7 +184,7 @@ test('sorted by date, results are newest first across parts, down to the oldest 
   const days = shown.map((path) => path.split('/').slice(2, 4).join('/'));
   expect([...days].sort().reverse()).toEqual(days);
   expect(days.at(-1)!.startsWith('2019')).toBe(true);
-  await expect(page.locator('[data-search-status]')).toHaveText(`找到 ${articlesContaining('中原区')} 篇包含“中原区”的报道（按时间排序）。`);
+  await expect(page.locator('[data-search-status]')).toHaveText(`找到 ${await articlesContaining('中原区')} 篇包含“中原区”的报道（按时间排序）。`);
 });
 
 test('relevance over the whole archive reads every part at once', async ({ page }) => {
@@ -213,7 +217,7 @@ test('a part that fails to load is reported, the results found stay, and 重试 
   await page.unroute(`**/pagefind/${broken.path}**`);
   const shown = await readToTheEnd(page);
   expect(shown.slice(0, firstScreen.length)).toEqual(firstScreen);
-  await expect(status).toHaveText(`找到 ${articlesContaining('中原区')} 篇包含“中原区”的报道。`);
+  await expect(status).toHaveText(`找到 ${await articlesContaining('中原区')} 篇包含“中原区”的报道。`);
 });
 
 test('a page opened before a deploy searches on with the new parts', async ({ page }) => {

@@ -15,7 +15,7 @@ import { LARGE_SITE } from './site.ts';
 
 rmSync(LARGE_SITE.dir, { recursive: true, force: true });
 await writeCorpusContent(LARGE_SITE.contentDir);
-const summary = writeSyntheticArchive(LARGE_SITE.contentDir, { articles: LARGE_SITE.syntheticArticles });
+const summary = await writeSyntheticArchive(LARGE_SITE.contentDir, { articles: LARGE_SITE.syntheticArticles });
 console.log(`large evaluation archive: ${summary.articles} synthetic articles besides the corpus`);
 
 const result = await buildSite({

@@ -11,7 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { readArchive } from '../../src/cli/index-search.ts';
+import { isoDay } from '../../src/lib/dates.ts';
+import { indexedText } from '../../src/lib/search-index.ts';
+import { readRenderedArchive } from '../../src/markdown.ts';
 import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
 import { pinyinKeys } from '../../src/lib/same-pinyin.ts';
 import { tonelessReadings } from '../../src/lib/pinyin-readings.ts';
@@ -25,11 +27,22 @@ const TEXT_KINDS = new Set(['phrase', 'fragment', 'name', 'two-terms', 'date-num
 
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as EvalQuery[];
 const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-const archive = readArchive(LARGE_SITE.contentDir, CORPUS_SITE.newsroom.columns, new Date()).published.map((article) => {
-  const record = article.record();
-  return { id: article.key, day: article.date, text: normalize(`${record.meta.title} ${record.content.replaceAll('\u200b', '')}`) };
+interface TrueArticle {
+  id: string;
+  day: string;
+  text: string;
+}
+/** The published articles as the build reads them (the archive's source, the article pipeline), with their indexed text. */
+let archive: TrueArticle[] = [];
+let byId = new Map<string, TrueArticle>();
+test.beforeAll(async () => {
+  const { articles, problems } = await readRenderedArchive(LARGE_SITE.contentDir, { columns: CORPUS_SITE.newsroom.columns, now: new Date() });
+  if (problems.length) throw new Error(`${problems.length} problems in the large archive, first: ${problems[0]!.message}`);
+  archive = articles
+    .filter((article) => article.published)
+    .map(({ id, data, rendered }) => ({ id, day: isoDay(data.date), text: normalize(`${data.title} ${indexedText(data, rendered.body.lines)}`) }));
+  byId = new Map(archive.map((article) => [article.id, article]));
 });
-const byId = new Map(archive.map((article) => [article.id, article]));
 
 /** The articles whose text contains every space-separated term of the query (trimmed of punctuation). */
 function articlesContaining(query: string): Set<string> {

@@ -8,11 +8,11 @@
  * the judge read from them (`words`): every expected article has them all, and a must-find-nothing query's
  * words are in no one article together.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { formatProblem } from '../../src/lib/article-file.ts';
+import { readRenderedArchive } from '../../src/markdown.ts';
 import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
 import { readDateQuery } from '../../src/lib/search-query.ts';
 import { isoDay } from '../../src/lib/dates.ts';
@@ -31,19 +31,19 @@ interface FixtureArticle {
   named: string;
 }
 
-function loadArticles(root: string): Map<string, FixtureArticle> {
+/** The fixture articles, read by the archive's source and rendered by the article pipeline, as a build reads them. */
+async function loadArticles(root: string): Promise<Map<string, FixtureArticle>> {
   const texts = new Map<string, FixtureArticle>();
-  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
-    const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), join(root, file), { columns: ZHONGYUAN.newsroom.columns });
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((problem) => problem.message).join('; ')}`);
-    const { data } = parsed;
+  const { articles, problems } = await readRenderedArchive(root, { columns: ZHONGYUAN.newsroom.columns, now: new Date() });
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  for (const { file, data, rendered } of articles) {
     const named = [data.title, ...data.tags, ...(data.people ?? []), ...data.byline.map((entry) => entry.name)].join(' ');
-    texts.set(file.replace(/\.md$/, ''), { text: indexedText(data, parsed.body), day: isoDay(data.date), named });
+    texts.set(file.replace(/\.md$/, ''), { text: indexedText(data, rendered.body.lines), day: isoDay(data.date), named });
   }
   return texts;
 }
 
-const articles = new Map([...loadArticles(ZHONGYUAN.articles), ...loadArticles('tests/fixtures/search-corpus')]);
+const articles = new Map([...(await loadArticles(ZHONGYUAN.articles)), ...(await loadArticles('tests/fixtures/search-corpus'))]);
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as (EvalQuery & { words?: string[] })[];
 /** Kinds judged by hand: what a reader means, not the query's text. */
 const JUDGED = new Set(['run-together', 'question', 'spoken-date', 'pinyin', 'body-same-pinyin', 'reordered']);

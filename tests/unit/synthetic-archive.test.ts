@@ -6,18 +6,18 @@ import { SYNTHETIC_SITE, writeSyntheticArchive } from '../../bench/synthetic-arc
 import { parseArticleFile } from '../../src/lib/article-file.ts';
 
 const dirs: string[] = [];
-const archive = (articles: number, seed?: number) => {
+const archive = async (articles: number, seed?: number) => {
   const dir = mkdtempSync(join(tmpdir(), 'synthetic-archive-'));
   dirs.push(dir);
-  return { dir, summary: writeSyntheticArchive(dir, { articles, seed }) };
+  return { dir, summary: await writeSyntheticArchive(dir, { articles, seed }) };
 };
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
 
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('writeSyntheticArchive', () => {
-  it('writes valid articles, spread over ten years, in YYYY/MM folders matching their dates', () => {
-    const { dir, summary } = archive(300);
+  it('writes valid articles, spread over ten years, in YYYY/MM folders matching their dates', async () => {
+    const { dir, summary } = await archive(300);
     const names = files(dir);
     expect(names).toHaveLength(300);
     expect(summary.articles).toBe(300);
@@ -36,8 +36,8 @@ describe('writeSyntheticArchive', () => {
     expect(summary.numbers).toBeGreaterThan(300);
   });
 
-  it('adds about 400 Han characters of drawn words, names and numbers to every article', () => {
-    const { dir, summary } = archive(200);
+  it('adds about 400 Han characters of drawn words, names and numbers to every article', async () => {
+    const { dir, summary } = await archive(200);
     const han = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
     const perArticle = files(dir).map((name) => han(readFileSync(join(dir, name), 'utf8').split('\n---\n')[1]!));
     // The recombined sentences give about 700 Han characters an article, the drawn paragraphs about 400 more.
@@ -48,9 +48,9 @@ describe('writeSyntheticArchive', () => {
     expect(summary.characters / 200).toBeGreaterThan(1100);
   });
 
-  it('has a vocabulary that grows with the archive', () => {
-    const small = archive(500).summary;
-    const large = archive(2000).summary;
+  it('has a vocabulary that grows with the archive', async () => {
+    const small = (await archive(500)).summary;
+    const large = (await archive(2000)).summary;
     // Drawn by frequency from jieba's whole dictionary: rare words keep coming (Heaps' law), and names are new.
     expect(small.dictionaryWords).toBeGreaterThan(15_000);
     expect(large.dictionaryWords).toBeGreaterThan(small.dictionaryWords * 1.6);
@@ -58,8 +58,8 @@ describe('writeSyntheticArchive', () => {
     expect(large.numbers).toBeGreaterThan(small.numbers * 1.5);
   });
 
-  it('never writes the misspellings the large evaluation requires to be absent', () => {
-    const { dir } = archive(1000);
+  it('never writes the misspellings the large evaluation requires to be absent', async () => {
+    const { dir } = await archive(1000);
     const absent = (JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as { kind: string; query: string }[])
       .filter((query) => query.kind === 'same-pinyin')
       .map((query) => query.query);
@@ -68,10 +68,10 @@ describe('writeSyntheticArchive', () => {
     expect(absent.filter((word) => text.includes(word))).toEqual([]);
   });
 
-  it('is deterministic for a seed and differs between seeds', () => {
-    const first = archive(50, 7);
-    const second = archive(50, 7);
-    const other = archive(50, 8);
+  it('is deterministic for a seed and differs between seeds', async () => {
+    const first = await archive(50, 7);
+    const second = await archive(50, 7);
+    const other = await archive(50, 8);
     const text = (dir: string) => files(dir).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
     expect(text(first.dir)).toBe(text(second.dir));
     expect(first.summary).toEqual(second.summary);

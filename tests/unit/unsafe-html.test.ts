@@ -1,33 +1,55 @@
 import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import { articleBodyOf, rehypeArticleBody, remarkArticleBody } from '../../src/lib/article-body.ts';
+import { renderArticle } from '../../src/lib/archive-source.ts';
 import { parseArticleFile } from '../../src/lib/article-file.ts';
-import { findUnsafeHtml } from '../../src/lib/unsafe-html.ts';
+import type { UnsafeHtml } from '../../src/lib/unsafe-html.ts';
+import { articleRenderer } from '../../src/markdown.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { articleBody } from '../helpers/article-body.ts';
+
+/**
+ * The problems the article pipeline finds in a body that starts on file line `bodyStartLine`; with
+ * `imageProblem`, its two steps alone, given that check of a relative image path.
+ */
+async function findUnsafeHtml(body: string, bodyStartLine: number, imageProblem?: (src: string) => string | undefined): Promise<UnsafeHtml[]> {
+  let problems: UnsafeHtml[];
+  if (imageProblem) {
+    const processor = unified({ remarkPlugins: [[remarkArticleBody, { imageProblem: (_path: string, src: string) => imageProblem(src) }]], rehypePlugins: [rehypeArticleBody] });
+    const { metadata } = await (await processor.createRenderer({ syntaxHighlight: false })).render(body, { fileURL: pathToFileURL('/archive/a.md') });
+    problems = articleBodyOf(metadata)!.problems;
+  } else {
+    problems = (await articleBody(body)).problems;
+  }
+  return problems.map((problem) => ({ ...problem, line: problem.line + bodyStartLine - 1 }));
+}
 
 /** The one problem of `text` placed after a first paragraph in a body that starts on file line 20. */
-function onlyProblem(text: string) {
-  const problems = findUnsafeHtml(`第一段。\n\n${text}\n`, 20);
+async function onlyProblem(text: string) {
+  const problems = await findUnsafeHtml(`第一段。\n\n${text}\n`, 20);
   expect(problems).toHaveLength(1);
   return problems[0]!;
 }
 
-describe('findUnsafeHtml', () => {
+describe('the article pipeline’s HTML check (lib/unsafe-html.ts)', () => {
   it.each([
     ['a script', '正文<script>alert(1)</script>', 3, '<script>'],
     ['an event handler', '<span title="图" onmouseover="alert(1)">', 17, 'onmouseover='],
     ['a javascript: link in HTML', '<a href="javascript:alert(1)">点这里</a>', 4, 'javascript:'],
     ['a javascript: link in Markdown', '[点这里](javascript:alert(1))', 5, 'javascript:'],
     ['an iframe', '<iframe src="https://example.org"></iframe>', 1, '嵌入外部页面'],
-  ])('rejects %s with line and column', (_kind, line, column, words) => {
-    const [problem, ...rest] = findUnsafeHtml(`第一段。\n\n${line}\n`, 20);
+  ])('rejects %s with line and column', async (_kind, line, column, words) => {
+    const [problem, ...rest] = await findUnsafeHtml(`第一段。\n\n${line}\n`, 20);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ line: 22, column });
     expect(problem!.message).toContain(words);
   });
 
-  it('keeps the wording the build test looks for', () => {
-    expect(onlyProblem('<script>alert(1)</script>').message).toContain('正文含有 <script>');
-    expect(onlyProblem('<p onclick="steal()">点此</p>').message).toContain('事件属性（onclick=）');
-    expect(onlyProblem('[点此](javascript:alert(1))').message).toContain('javascript:/data: 地址');
+  it('keeps the wording the build test looks for', async () => {
+    expect((await onlyProblem('<script>alert(1)</script>')).message).toContain('正文含有 <script>');
+    expect((await onlyProblem('<p onclick="steal()">点此</p>')).message).toContain('事件属性（onclick=）');
+    expect((await onlyProblem('[点此](javascript:alert(1))')).message).toContain('javascript:/data: 地址');
   });
 
   // One representative of each class of refused content: [kind, line of the body, column, words of the message].
@@ -81,39 +103,39 @@ describe('findUnsafeHtml', () => {
     ['a data: Markdown link', '[点](data:text/html,<script>alert(1)</script>)', 3, 'Markdown 链接使用了 javascript:/data: 地址'],
     ['an entity in a Markdown link', '[点](&#106;avascript:alert(1))', 3, 'javascript:'],
     ['an autolink', '<javascript:alert(1)>', 1, 'Markdown 链接使用了 javascript:'],
-  ])('rejects %s', (_kind, text, column, words) => {
-    const problem = onlyProblem(text);
+  ])('rejects %s', async (_kind, text, column, words) => {
+    const problem = await onlyProblem(text);
     expect(problem).toMatchObject({ line: 22, column });
     expect(problem.message).toContain(words);
   });
 
-  it('reports an attribute on the line and column where it is written, also in a tag split across lines', () => {
-    expect(onlyProblem('<span\n  title="图"\n  onerror="alert(1)">')).toMatchObject({ line: 24, column: 3 });
+  it('reports an attribute on the line and column where it is written, also in a tag split across lines', async () => {
+    expect(await onlyProblem('<span\n  title="图"\n  onerror="alert(1)">')).toMatchObject({ line: 24, column: 3 });
     // Inside a quote or list, the raw HTML loses its `> ` or indent: columns still count from the file's line start.
-    expect(onlyProblem('> 引用\n> <p\n>   style="color: red">红字</p>')).toMatchObject({ line: 24, column: 5 });
-    expect(onlyProblem('- 列表\n  <span title="图"\n    onclick="x()">')).toMatchObject({ line: 24, column: 5 });
+    expect(await onlyProblem('> 引用\n> <p\n>   style="color: red">红字</p>')).toMatchObject({ line: 24, column: 5 });
+    expect(await onlyProblem('- 列表\n  <span title="图"\n    onclick="x()">')).toMatchObject({ line: 24, column: 5 });
   });
 
-  it('rejects a reference definition by where it is written', () => {
-    const [problem, ...rest] = findUnsafeHtml('[点这里][x]\n\n[x]: javascript:alert(1)\n', 10);
+  it('rejects a reference definition by where it is written', async () => {
+    const [problem, ...rest] = await findUnsafeHtml('[点这里][x]\n\n[x]: javascript:alert(1)\n', 10);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ line: 12, column: 3 });
     expect(problem!.message).toContain('Markdown 链接定义使用了 javascript:/data: 地址');
     // A definition is a remote image when an image uses it, and a link is fine with it.
-    expect(findUnsafeHtml('![图][p]\n\n[p]: //example.org/a.jpg\n', 1)).toMatchObject([{ line: 3, column: 3 }]);
-    expect(findUnsafeHtml('[站外][p]\n\n[p]: //example.org/a.html\n', 1)).toEqual([]);
+    expect(await findUnsafeHtml('![图][p]\n\n[p]: //example.org/a.jpg\n', 1)).toMatchObject([{ line: 3, column: 3 }]);
+    expect(await findUnsafeHtml('[站外][p]\n\n[p]: //example.org/a.html\n', 1)).toEqual([]);
   });
 
-  it('reports each problem of an element, and a copy the parser makes only once', () => {
-    const problems = findUnsafeHtml('<p onclick="x()" style="color: red" class="c">段落</p>', 1);
+  it('reports each problem of an element, and a copy the parser makes only once', async () => {
+    const problems = await findUnsafeHtml('<p onclick="x()" style="color: red" class="c">段落</p>', 1);
     expect(problems.map((problem) => problem.column)).toEqual([4, 18, 37]);
     // The HTML parser reopens <b> inside the <p>: one problem, at the original.
-    expect(findUnsafeHtml('<b style="color: red"><p>段落</p>', 1)).toMatchObject([{ line: 1, column: 4 }]);
+    expect(await findUnsafeHtml('<b style="color: red"><p>段落</p>', 1)).toMatchObject([{ line: 1, column: 4 }]);
   });
 
-  it('allows harmless HTML, and code that only shows HTML', () => {
+  it('allows harmless HTML, and code that only shows HTML', async () => {
     const body = '面积<sup>2</sup>\n\n<a href="https://example.org/">链接</a>\n\n`<script>` 是脚本标签\n\n```html\n<script>alert(1)</script>\n```\n\n在线（online）报名';
-    expect(findUnsafeHtml(body, 1)).toEqual([]);
+    expect(await findUnsafeHtml(body, 1)).toEqual([]);
   });
 
   it.each([
@@ -128,21 +150,32 @@ describe('findUnsafeHtml', () => {
     ['indented and inline code', '    <iframe src="https://example.org"></iframe>\n\n`<meta http-equiv="refresh">` 与 `[x](javascript:alert(1))`'],
     ['GFM tables, footnotes, task lists, strikethrough and bare URLs', '| 指标 | 数值 |\n|---|:-:|\n| 产值<br>（亿元） | 1.2 |\n\n- [ ] 任务\n- [x] 完成\n\n正文[^1] ~~删除~~ www.example.com xmpp:a@example.org\n\n[^1]: 注释：javascript:这是正文，不是地址'],
     ['text that only looks like HTML', '增幅 <5%，a < b，1<2'],
-  ])('allows %s', (_kind, body) => {
-    expect(findUnsafeHtml(body, 1)).toEqual([]);
+  ])('allows %s', async (_kind, body) => {
+    expect(await findUnsafeHtml(body, 1)).toEqual([]);
   });
 
-  it('makes the article file invalid, naming the line', () => {
-    const result = parseArticleFile('---\ntitle: 标题\ndate: 2024-05-06\ncolumn: 时政要闻\n---\n正文\n\n<button onclick="steal()">领奖</button>\n', 'a.md', { columns: ZHONGYUAN.newsroom.columns });
+  it('makes the article file invalid, naming the line', async () => {
+    const parsed = parseArticleFile('---\ntitle: 标题\ndate: 2024-05-06\ncolumn: 时政要闻\n---\n正文\n\n<button onclick="steal()">领奖</button>\n', 'a.md', { columns: ZHONGYUAN.newsroom.columns });
+    if (!parsed.ok) throw new Error('the frontmatter is valid');
+    const article = { ...parsed, kept: false as const, file: 'a.md', path: '/archive/a.md', shown: 'a.md', id: 'a', url: '/articles/a/', digest: '', published: true };
+    const result = await renderArticle(article, articleRenderer);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toMatchObject([{ file: 'a.md', line: 8, column: 1, field: '' }]);
   });
 
-  it('checks each relative Markdown image with the caller\'s file check, and only those', () => {
+  it('reports a body the Markdown parser cannot take (deeply nested HTML) at the body, not as a crash', async () => {
+    const parsed = parseArticleFile(`---\ntitle: 标题\ndate: 2024-05-06\ncolumn: 时政要闻\n---\n\n正文\n\n${'<div>'.repeat(20_000)}正文\n`, 'a.md', { columns: ZHONGYUAN.newsroom.columns });
+    if (!parsed.ok) throw new Error('the frontmatter is valid');
+    const article = { ...parsed, kept: false as const, file: 'a.md', path: '/archive/a.md', shown: 'a.md', id: 'a', url: '/articles/a/', digest: '', published: true };
+    const result = await renderArticle(article, articleRenderer);
+    expect(result.ok ? [] : result.problems).toEqual([{ file: 'a.md', line: 7, column: 1, field: '', message: expect.stringContaining('正文无法转换为网页') }]);
+  });
+
+  it('checks each relative Markdown image with the caller\'s file check, and only those', async () => {
     const asked: string[] = [];
     const imageProblem = (src: string) => (asked.push(src), src.includes('没有') ? `找不到图片文件“${src}”` : undefined);
     const body = '第一段。\n\n![现场](./photos/%E7%8E%B0%E5%9C%BA.jpg) ![缺](./photos/没有.jpg)\n\n![远](https://example.org/a.jpg) ![站](/images/a.jpg) [链接](./a.jpg)\n';
-    expect(findUnsafeHtml(body, 10, imageProblem)).toEqual([
+    expect(await findUnsafeHtml(body, 10, imageProblem)).toEqual([
       { line: 12, column: 43, message: 'Markdown 图片：找不到图片文件“./photos/没有.jpg”' },
       { line: 14, column: 4, message: expect.stringContaining('Markdown 图片来自外部网站') },
     ]);
