@@ -2,7 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import { otherDirectives, scriptSources } from './src/lib/content-security.ts';
+import { otherDirectives, scriptSources } from './src/lib/html-safety/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
 import { basePath, siteUrl } from './src/build-settings.ts';
 
@@ -24,7 +24,7 @@ export default defineConfig({
   // Dynamic imports load small leaf modules (the highlighter, the 繁→简 converter); Vite's preload helper
   // would add 1.7 KB to every article page to speed up nothing.
   vite: { build: { modulePreload: false } },
-  // A publish build reuses last build's page when its route's code and its cacheKey (src/lib/page-keys.ts:
+  // A publish build reuses last build's page when its route's code and its cacheKey (src/lib/archive/page-keys.ts:
   // everything the page shows) are unchanged; the pages it may reuse are kept in cacheDir/dist.
   experimental: { incrementalBuild: true },
   integrations: [

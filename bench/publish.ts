@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../src/cli/build.ts';
+import { buildSite } from '../src/build/build-site.ts';
 import { SYNTHETIC_SITE, writeSyntheticArchive } from './synthetic-archive.ts';
 import { siteEnv } from '../tests/fixtures/sites.ts';
 

@@ -14,8 +14,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../src/cli/build.ts';
-import { startPreview } from '../src/cli/preview-server.ts';
+import { buildSite } from '../src/build/build-site.ts';
+import { startPreview } from '../src/preview/preview-server.ts';
 import { basePath } from '../src/build-settings.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
 import { measureSearch, PAUSE_BEFORE_ENTER_MS, type SearchMeasurements } from './search-probe.ts';
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     }
     const siteStats = directoryStats(env.OUT_DIR);
     const index = directoryStats(join(env.OUT_DIR, 'pagefind'));
-    // The archive's lexicon (lib/search-lexicon.ts), part of the index.
+    // The archive's lexicon (lib/search/build/lexicon.ts), part of the index.
     const lexicon = directoryStats(join(env.OUT_DIR, 'pagefind', 'lexicon'));
     const totalSeconds = median(results.map((run) => run.totalSeconds));
     const report: Report = {

@@ -54,7 +54,7 @@ export interface ColdMeasurement extends QueryMeasurement {
   /** The same, as a host that gzips text would send it. */
   gzippedBytes: number;
   requests: number;
-  /** Of those, the lexicon's shards (lib/search-lexicon.ts): the words, pinyin and readings looked up. */
+  /** Of those, the lexicon's shards (lib/search/build/lexicon.ts): the words, pinyin and readings looked up. */
   lexiconBytes: number;
 }
 

@@ -16,7 +16,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { formatArticleFile } from '../src/lib/article-file.ts';
+import { formatArticleFile } from '../src/lib/article/file.ts';
 import { readRenderedArchive } from '../src/markdown.ts';
 import { ZHONGYUAN } from '../tests/fixtures/sites.ts';
 

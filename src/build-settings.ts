@@ -13,8 +13,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { displayPath } from './lib/display-path.ts';
-import { newsroomFiles, readNewsroom, type Newsroom } from './lib/newsroom.ts';
-import { newsroomImages } from './lib/newsroom-images.ts';
+import { newsroomFiles, readNewsroom, type Newsroom } from './lib/newsroom/newsroom.ts';
+import { newsroomImages } from './lib/newsroom/images.ts';
 
 export const { contentDir, siteConfigFile } = newsroomFiles(process.env);
 export const site: Newsroom = readSiteConfig(siteConfigFile);

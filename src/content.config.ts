@@ -1,9 +1,9 @@
 /**
  * The articles collection: the archive's one source through its loader (src/data/articles-loader.ts), and the
- * article schema built from the newsroom's columns (lib/article.ts).
+ * article schema built from the newsroom's columns (lib/article/schema.ts).
  */
 import { defineCollection } from 'astro:content';
-import { articleSchemaFor, withPhotoSources } from './lib/article.ts';
+import { articleSchemaFor, withPhotoSources } from './lib/article/schema.ts';
 import { buildTime, contentDir, site } from './build-settings.ts';
 import { articlesLoader } from './data/articles-loader.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The one Markdown pipeline for articles: the page's HTML, and in the same parse the body's checks, text and
- * 导语 (lib/article-body.ts). Astro renders with it (astro.config.ts; the articles loader calls Astro's
+ * 导语 (lib/article/body.ts). Astro renders with it (astro.config.ts; the articles loader calls Astro's
  * renderMarkdown); the editor commands and the tests that read bodies outside a build render with the same
  * pipeline through articleRenderer.
  * It is Astro's unified processor, because remark and rehype plugins run only there (Astro 7's default is Rust).
@@ -9,13 +9,13 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import { rehypeArticleBody, remarkArticleBody } from './lib/article-body.ts';
+import { rehypeArticleBody, remarkArticleBody } from './lib/article/body.ts';
 import { dirname } from 'node:path';
-import { readArchive, renderArticle, type ReadArchiveOptions, type RenderedArticle, type RenderMarkdown, type SourceArticle } from './lib/archive-source.ts';
-import { formatProblem, type ArticleProblem } from './lib/article-file.ts';
-import { archiveEntry, indexedArticle, writeArchiveList, writeIndexedText } from './lib/index-input.ts';
+import { readArchive, renderArticle, type ReadArchiveOptions, type RenderedArticle, type RenderMarkdown, type SourceArticle } from './lib/archive/source.ts';
+import { formatProblem, type ArticleProblem } from './lib/article/file.ts';
+import { archiveEntry, indexedArticle, writeArchiveList, writeIndexedText } from './lib/archive/index-input.ts';
 import { byPlace } from './lib/order.ts';
-import { photoFileProblem } from './lib/image-type.ts';
+import { photoFileProblem } from './lib/article/image-type.ts';
 
 export const articleMarkdownProcessor = unified({
   // `**“三化改造”**方面` is bold only with CJK-aware emphasis rules; plain CommonMark leaves the asterisks.
@@ -62,7 +62,7 @@ export async function readRenderedArchive(dir: string, options: Omit<ReadArchive
 }
 
 /**
- * Writes what the search indexer reads (lib/index-input.ts) for the archive in `dir`, as the articles loader
+ * Writes what the search indexer reads (lib/archive/index-input.ts) for the archive in `dir`, as the articles loader
  * writes it during a build: for the tools and tests that run the indexer on its own.
  */
 export async function writeIndexInput(dir: string, inputDir: string, options: Omit<ReadArchiveOptions, 'kept'>): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { startPreview } from '../src/cli/preview-server.ts';
+import { startPreview } from '../src/preview/preview-server.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 

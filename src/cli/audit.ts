@@ -14,8 +14,8 @@ import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { basePath } from '../build-settings.ts';
-import { buildSite } from './build.ts';
-import { startPreview } from './preview-server.ts';
+import { buildSite } from '../build/build-site.ts';
+import { startPreview } from '../preview/preview-server.ts';
 
 const REPORT_FILE = 'docs/audit.md';
 const RUNS_PER_PAGE = 3;

@@ -1,6 +1,6 @@
 /**
  * `npm run check [-- --fix] [--content-only]`: the type check (astro check), then the content lint of every
- * article (lib/lint.ts) with file:line:column messages. Exits non-zero on any error; warnings do not fail.
+ * article (lib/article/lint.ts) with file:line:column messages. Exits non-zero on any error; warnings do not fail.
  * --fix changes only what it reports as fixable (half-width punctuation between Chinese characters), writing
  * each file atomically.
  */
@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
 import { articleRenderer } from '../markdown.ts';
-import { listArticleFiles, readArticle, renderArticle } from '../lib/archive-source.ts';
-import { articleFileNameProblems } from '../lib/article-id.ts';
+import { listArticleFiles, readArticle, renderArticle } from '../lib/archive/source.ts';
+import { articleFileNameProblems } from '../lib/article/id.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { applyFixes, formatLintProblem, lintArchive, lintError, type LintFile, type LintProblem } from '../lib/lint.ts';
+import { applyFixes, formatLintProblem, lintArchive, lintError, type LintFile, type LintProblem } from '../lib/article/lint.ts';
 import { byPlace } from '../lib/order.ts';
 
 const { values } = parseArgs({
@@ -26,7 +26,7 @@ if (!values['content-only']) {
   failed = typecheck.status !== 0;
 }
 
-// The same files, read and rendered the same way, as the build: the archive's source (lib/archive-source.ts)
+// The same files, read and rendered the same way, as the build: the archive's source (lib/archive/source.ts)
 // and the article pipeline (src/markdown.ts), which checks each body's HTML.
 const paths = listArticleFiles(contentDir);
 const problems: LintProblem[] = articleFileNameProblems(paths, (file) => displayPath(join(contentDir, file))).map((problem) => lintError(problem, 'file-name'));

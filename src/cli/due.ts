@@ -12,10 +12,10 @@
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
-import { describeChange, dueChanges, nextChange } from '../lib/schedule.ts';
+import { describeChange, dueChanges, nextChange } from '../lib/publishing/schedule.ts';
 import { NEWS_TIME_ZONE } from '../lib/dates.ts';
-import { readArchive } from '../lib/archive-source.ts';
-import { formatProblem } from '../lib/article-file.ts';
+import { readArchive } from '../lib/archive/source.ts';
+import { formatProblem } from '../lib/article/file.ts';
 
 const beijingTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: NEWS_TIME_ZONE,

@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <print-edition.txt> --date YYYY-MM-DD [--page N] [--dry-run] [--force] [--out DIR]`
  *
- * Splits the plain text of a printed page into articles (lib/print-edition.ts) and writes one Markdown file
+ * Splits the plain text of a printed page into articles (lib/article/print-edition.ts) and writes one Markdown file
  * each under YYYY/MM/ of the content directory (content/articles, or --out). With --page, each records where it was printed (source.edition,
  * source.page, source.order: the date, the 版次 and its place on the page), for the e-paper view. All or nothing: if any article fails to parse, or a target exists
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
-import { listArticleFiles } from '../lib/archive-source.ts';
-import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article-file.ts';
-import { articleIdFromPath } from '../lib/article-id.ts';
-import { importedFrontmatter, parsePrintEdition } from '../lib/print-edition.ts';
+import { listArticleFiles } from '../lib/archive/source.ts';
+import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article/file.ts';
+import { articleIdFromPath } from '../lib/article/id.ts';
+import { importedFrontmatter, parsePrintEdition } from '../lib/article/print-edition.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { slugFor } from '../lib/slug.ts';
+import { slugFor } from '../lib/article/slug.ts';
 
 const USAGE = '用法：npm run import -- <版面文本.txt> --date YYYY-MM-DD [--page 版次] [--dry-run] [--force] [--out content/articles]';
 
@@ -66,7 +66,7 @@ function main(): void {
     const content = formatArticleFile(importedFrontmatter(article, basename(file), printed), article.paragraphs);
     return { article, path, content };
   });
-  // The archive as the build lists it (lib/archive-source.ts): a new file at an article's URL collides with it,
+  // The archive as the build lists it (lib/archive/source.ts): a new file at an article's URL collides with it,
   // whatever its file is called (the same URL, another file).
   const existing = new Map(listArticleFiles(out).map((existingFile) => [articleIdFromPath(existingFile), join(out, existingFile)]));
   const problems = planned.flatMap(({ article, path, content }) => {

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, site } from '../build-settings.ts';
-import { formatArticleFile, parseArticleFile, formatProblem } from '../lib/article-file.ts';
+import { formatArticleFile, parseArticleFile, formatProblem } from '../lib/article/file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { slugFor } from '../lib/slug.ts';
+import { slugFor } from '../lib/article/slug.ts';
 
 const USAGE = `用法：npm run new -- "标题" [--out 稿件目录，默认 ${displayPath(contentDir)}]`;
 

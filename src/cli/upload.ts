@@ -1,7 +1,7 @@
 /**
  * `npm run upload -- REMOTE [--dir dist] [--dry-run]`: puts the built site into object storage with rclone
  * (https://rclone.org: Aliyun OSS, Tencent COS and S3-compatible storage alike), only what changed, assets before
- * the pages that use them and deletions last (lib/upload-plan.ts). The remote is configured in rclone's own
+ * the pages that use them and deletions last (lib/publishing/upload-plan.ts). The remote is configured in rclone's own
  * config or environment (RCLONE_CONFIG_<NAME>_TYPE=s3 …; README "Object storage"), never in this repository.
  *
  *   npm run upload -- oss:my-bucket/news
@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { uploadPasses } from '../lib/upload-plan.ts';
+import { uploadPasses } from '../lib/publishing/upload-plan.ts';
 
 function fail(message: string): never {
   console.error(message);

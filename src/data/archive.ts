@@ -3,11 +3,11 @@
  * (the glue between Astro's content layer and the pure functions in lib/).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublished } from '../lib/article.ts';
-import { reporterNames } from '../lib/bylines.ts';
-import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive.ts';
-import { groupEditions } from '../lib/editions.ts';
-import { relatedArticles } from '../lib/related.ts';
+import { isPublished } from '../lib/article/schema.ts';
+import { reporterNames } from '../lib/article/bylines.ts';
+import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive/arrange.ts';
+import { groupEditions } from '../lib/archive/editions.ts';
+import { relatedArticles } from '../lib/archive/related.ts';
 import { buildTime } from '../build-settings.ts';
 import { storedLeadSummary } from './lead-summary.ts';
 

@@ -1,11 +1,11 @@
 /**
  * The articles collection's loader, written against Astro's public loader API: the articles come from the
- * archive's one source (lib/archive-source.ts), each file read once, and each body rendered once by Astro's
+ * archive's one source (lib/archive/source.ts), each file read once, and each body rendered once by Astro's
  * renderMarkdown — the one Markdown pipeline (src/markdown.ts), which also checks the body and reads its text
  * and 导语. Whatever is wrong with any article stops the build with file:line:column and field, every bad
  * article named at once, also when the failure happens inside a library (Astro's image check, the renderer).
  *
- * While it syncs it hands the search indexer what it needs (lib/index-input.ts): the list of the archive and
+ * While it syncs it hands the search indexer what it needs (lib/archive/index-input.ts): the list of the archive and
  * each article's text, so the indexer, a process of its own, never reads an article file.
  *
  * A file whose digest is the one stored by the last build is not parsed or rendered again: its stored data
@@ -14,11 +14,11 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readArchive, renderArticle, type KeptArticle, type RenderMarkdown } from '../lib/archive-source.ts';
-import { formatProblem, type ArticleProblem } from '../lib/article-file.ts';
-import type { Column } from '../lib/newsroom.ts';
-import { photoFileProblem } from '../lib/image-type.ts';
-import { archiveEntry, hasIndexedText, indexedArticle, INDEX_INPUT_DIR, pruneIndexedTexts, writeArchiveList, writeIndexedText } from '../lib/index-input.ts';
+import { readArchive, renderArticle, type KeptArticle, type RenderMarkdown } from '../lib/archive/source.ts';
+import { formatProblem, type ArticleProblem } from '../lib/article/file.ts';
+import type { Column } from '../lib/newsroom/newsroom.ts';
+import { photoFileProblem } from '../lib/article/image-type.ts';
+import { archiveEntry, hasIndexedText, indexedArticle, INDEX_INPUT_DIR, pruneIndexedTexts, writeArchiveList, writeIndexedText } from '../lib/archive/index-input.ts';
 import { byPlace } from '../lib/order.ts';
 import { LEAD_SUMMARY } from './lead-summary.ts';
 

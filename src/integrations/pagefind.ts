@@ -1,5 +1,5 @@
 /**
- * The search index, built by `astro build` itself. When the build starts, the indexer (src/cli/index-search.ts)
+ * The search index, built by `astro build` itself. When the build starts, the indexer (src/search-indexer/indexer.ts)
  * starts as a process of its own and reads the published articles from the content directory; once Astro has
  * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are moved into
  * dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
@@ -14,15 +14,14 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { linkTree } from '../cli/link-tree.ts';
-import { ARCHIVE_MANIFEST, archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveManifest } from '../lib/archive-manifest.ts';
-import { INDEX_INPUT_DIR } from '../lib/index-input.ts';
-import type { SearchPartsManifest } from '../lib/search-parts.ts';
+import { linkTree } from '../build/link-tree.ts';
+import { ARCHIVE_MANIFEST, archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveManifest } from '../lib/archive/manifest.ts';
+import { INDEX_INPUT_DIR } from '../lib/archive/index-input.ts';
+import type { SearchPartsManifest } from '../lib/search/parts-manifest.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildTime } from '../build-settings.ts';
 
 const INDEX_DIR = 'pagefind';
-const INDEXER = fileURLToPath(new URL('../cli/index-search.ts', import.meta.url));
+const INDEXER = fileURLToPath(new URL('../search-indexer/indexer.ts', import.meta.url));
 /** What an older part needs in the browser; pagefind.js and the WebAssembly come from the main index. */
 const PART_FILES = new Set(['pagefind-entry.json', 'index', 'fragment', 'filter']);
 
@@ -119,8 +118,6 @@ function startIndexer(sourceDir: string, outputDir: string, cacheDir: string): R
   // garbage is short-lived parsing and segmenting; in a 10,000-article build its process holds about 190 MiB
   // instead of 310 (docs/performance.md).
   const child = spawn(process.execPath, ['--max-semi-space-size=8', INDEXER, '--source', sourceDir, '--out', outputDir, '--cache', cacheDir, '--wait-for-start'], {
-    // The same moment as the pages decide what is published.
-    env: { ...process.env, BUILD_TIME: buildTime.toISOString() },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let released = false;

@@ -4,7 +4,7 @@
  * not in every page's render.
  */
 import { minifySync } from 'vite';
-import { cspHash } from '../lib/content-security.ts';
+import { cspHash } from '../lib/html-safety/content-security.ts';
 import { site } from '../build-settings.ts';
 import written from '../scripts/reading-settings.js?raw';
 

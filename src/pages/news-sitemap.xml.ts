@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
-import { isRecentNews, newsSitemapXml } from '../lib/structured-data.ts';
+import { isRecentNews, newsSitemapXml } from '../lib/archive/structured-data.ts';
 import { buildTime, site, siteUrl } from '../build-settings.ts';
 
 export const GET: APIRoute = async () => {

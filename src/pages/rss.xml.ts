@@ -6,8 +6,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadArchive, summaryOf } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
-import { formatByline } from '../lib/bylines.ts';
-import { escapeXml } from '../lib/structured-data.ts';
+import { formatByline } from '../lib/article/bylines.ts';
+import { escapeXml } from '../lib/archive/structured-data.ts';
 import { site, siteUrl } from '../build-settings.ts';
 
 export const FEED_SIZE = 50;

@@ -1,12 +1,12 @@
 /**
  * Arriving from a search result (`?q=…`), marks every occurrence of the searched terms in the article
- * and scrolls to the first. Matching is the same as the search page's (lib/search.ts), so what was found
+ * and scrolls to the first. Matching is the same as the search page's (lib/search/browser/match.ts), so what was found
  * is what is marked, character for character, which word-based highlighters miss in Chinese text.
  */
-import { matchRanges } from '../lib/search.ts';
-import { queryTerms } from '../lib/search-query.ts';
+import { matchRanges } from '../lib/search/browser/match.ts';
+import { queryTerms } from '../lib/search/browser/query.ts';
 
-/** The parts of an article page that are searched (lib/search-index.ts indexedText): no byline, tags or notes. */
+/** The parts of an article page that are searched (lib/search/build/records.ts indexedText): no byline, tags or notes. */
 const SEARCHED_PARTS = '.article__kicker, .article__title, .article__subtitle, .article__body, .correction';
 
 export function highlightSearchTerms(root: ParentNode = document): void {

@@ -1,6 +1,6 @@
 /**
  * The search index in the browser: Pagefind, with the parts listed in pagefind/parts.json merged only when a
- * search first needs them (lib/search-plan.ts decides which). The newest part is Pagefind's main index; each
+ * search first needs them (lib/search/browser/plan.ts decides which). The newest part is Pagefind's main index; each
  * older part is merged with a synthetic `part` filter naming it, so a search can be limited to the parts of
  * one step.
  *
@@ -10,10 +10,10 @@
  * load is reported (PartLoadError) instead of searched half-loaded. Searching one part takes a few
  * milliseconds; the worker is not missed.
  */
-import { LexiconReader } from '../lib/search-lexicon.ts';
-import { PartLoadError, type Candidate, type SearchFilters } from '../lib/search-plan.ts';
-import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search-parts.ts';
-import type { SessionIndex } from '../lib/search-session.ts';
+import { LexiconReader } from '../lib/search/browser/lexicon-reader.ts';
+import { PartLoadError, type Candidate, type SearchFilters } from '../lib/search/browser/plan.ts';
+import { parseSearchPartsManifest, type SearchPartEntry, type SearchPartsManifest } from '../lib/search/parts-manifest.ts';
+import type { SessionIndex } from '../lib/search/browser/session.ts';
 
 /** The part of Pagefind's browser API used here (pagefind.js ships no types). */
 interface PagefindModule {
@@ -27,7 +27,7 @@ interface PagefindModule {
 
 /** The synthetic filter naming each page's part. */
 const PART_FILTER = 'part';
-/** The filter of the day an article was published (lib/search-index.ts). */
+/** The filter of the day an article was published (lib/search/build/records.ts). */
 const DAY_FILTER = 'day';
 
 /** The reader's filters, and the search limited to `parts`. */
@@ -115,7 +115,7 @@ export class PagefindParts implements SessionIndex {
   }
 
   /**
-   * The archive's words (lib/search-lexicon.ts): each shard fetched when a query first needs it, with the
+   * The archive's words (lib/search/build/lexicon.ts): each shard fetched when a query first needs it, with the
    * lexicon's version, so that a page opened before a deploy never mixes files of two builds.
    */
   readonly lexicon: LexiconReader;

@@ -1,15 +1,15 @@
 /**
- * The search page: wires the form to a SearchSession (lib/search-session.ts), which holds every rule of the
+ * The search page: wires the form to a SearchSession (lib/search/browser/session.ts), which holds every rule of the
  * search, over the index in parts (./pagefind-parts.ts), and renders what the session reports: the status
  * line, a date's articles, the results of each period in two tiers (the query as typed, then its words
  * anywhere), links it suggests, and the "more" button. The query, filters and sort order live in the URL
  * (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { describeWords, stepsForSearch, type Match, type PartedSearch } from '../lib/search-plan.ts';
-import { preloadFor, SearchSession, type DatedResults, type SessionView, type Suggestion } from '../lib/search-session.ts';
-import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search-state.ts';
-import { excerptHtml } from '../lib/search.ts';
+import { describeWords, stepsForSearch, type Match, type PartedSearch } from '../lib/search/browser/plan.ts';
+import { preloadFor, SearchSession, type DatedResults, type SessionView, type Suggestion } from '../lib/search/browser/session.ts';
+import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search/browser/url-state.ts';
+import { excerptHtml } from '../lib/search/browser/match.ts';
 import { createUrls } from '../lib/urls.ts';
 import { PagefindParts } from './pagefind-parts.ts';
 

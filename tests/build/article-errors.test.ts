@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { QINGWEI, siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'news-build-errors-'));

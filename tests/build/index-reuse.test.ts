@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexerFingerprint } from '../../src/cli/index-search.ts';
+import { indexerFingerprint } from '../../src/search-indexer/parts.ts';
 import { writeIndexInput } from '../../src/markdown.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
@@ -27,7 +27,7 @@ async function index(out: string, { useCache = true, env = {} }: { useCache?: bo
   const source = join(dir, 'source');
   rmSync(source, { recursive: true, force: true });
   await writeIndexInput(content, source, { columns: ZHONGYUAN.newsroom.columns, now: new Date('2025-06-30T00:00:00Z') });
-  const args = ['src/cli/index-search.ts', '--source', source, '--out', out, ...(useCache ? ['--cache', cache] : [])];
+  const args = ['src/search-indexer/indexer.ts', '--source', source, '--out', out, ...(useCache ? ['--cache', cache] : [])];
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim().split('\n').pop()!;
@@ -72,7 +72,7 @@ describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
 describe('the indexer’s fingerprint', () => {
   it('changes with the code that makes records, the lock file and the settings', async () => {
     const root = join(dir, 'project');
-    const files = ['src/lib/search-index.ts', 'src/lib/text.ts', 'src/markdown.ts', 'src/cli/index-search.ts', 'package-lock.json'];
+    const files = ['src/lib/search/build/records.ts', 'src/lib/article/text.ts', 'src/markdown.ts', 'src/search-indexer/indexer.ts', 'package-lock.json'];
     for (const file of files) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), `// ${file}\n`);
@@ -80,7 +80,7 @@ describe('the indexer’s fingerprint', () => {
     const settings = { chunkSize: '2000' };
     const before = indexerFingerprint(root, settings);
     expect(indexerFingerprint(root, settings)).toBe(before);
-    writeFileSync(join(root, 'src/lib/text.ts'), '// the text is taken another way\n');
+    writeFileSync(join(root, 'src/lib/article/text.ts'), '// the text is taken another way\n');
     const afterCode = indexerFingerprint(root, settings);
     expect(afterCode).not.toBe(before);
     writeFileSync(join(root, 'package-lock.json'), '{"pagefind": "1.7.0"}\n');

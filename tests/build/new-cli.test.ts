@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { parseArticleFile } from '../../src/lib/article/file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listArticleFiles } from '../../src/lib/archive-source.ts';
+import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-one-source-'));

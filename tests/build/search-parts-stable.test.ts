@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build.ts';
-import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { buildSite } from '../../src/build/build-site.ts';
+import type { SearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-parts-stable-'));

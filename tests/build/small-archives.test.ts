@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build.ts';
-import { parseSearchPartsManifest } from '../../src/lib/search-parts.ts';
+import { buildSite } from '../../src/build/build-site.ts';
+import { parseSearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
 import { browseBuiltSite } from '../chromium.ts';
 import { QINGWEI, siteEnv } from '../fixtures/sites.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-unusual-'));

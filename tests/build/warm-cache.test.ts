@@ -2,7 +2,7 @@
  * A build that keeps the cache directory (as CI and an editor's machine do) must give what a cold build of the
  * same project gives, whatever changed since the cache was made: a Markdown plugin's code (which Astro's
  * content layer does not notice, withastro/astro#13028), a template, the lock file, or the articles (whose
- * unchanged pages the incremental build reuses: src/lib/page-keys.ts). Each case: a copy of the
+ * unchanged pages the incremental build reuses: src/lib/archive/page-keys.ts). Each case: a copy of the
  * project is built once to fill its cache, changed, then built with that cache and again cold, and the two
  * outputs are compared byte for byte.
  */
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-warm-cache-'));

@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv } from '../fixtures/sites.ts';
 import { CORPUS_SITE, writeCorpusContent } from './corpus-content.ts';
 import { writeUnpublished } from './unpublished.ts';

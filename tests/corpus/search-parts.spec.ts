@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { readRenderedArchive } from '../../src/markdown.ts';
-import type { SearchPartsManifest } from '../../src/lib/search-parts.ts';
-import { containsAllTerms } from '../../src/lib/search.ts';
-import { queryTerms } from '../../src/lib/search-query.ts';
-import { indexedText } from '../../src/lib/search-index.ts';
+import type { SearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
+import { containsAllTerms } from '../../src/lib/search/browser/match.ts';
+import { queryTerms } from '../../src/lib/search/browser/query.ts';
+import { indexedText } from '../../src/lib/search/build/records.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const manifest = JSON.parse(readFileSync('.eval/dist/pagefind/parts.json', 'utf8')) as SearchPartsManifest;

@@ -1,7 +1,7 @@
 /** `npm run build:e2e`: builds the browse and search suite's site (built-site.ts) with the production build. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv } from '../fixtures/sites.ts';
 import { E2E_SITE } from './built-site.ts';
 

@@ -1,8 +1,8 @@
 /** The articles the built test site must publish, read from its Markdown with the same rules as the build. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPublished } from '../../src/lib/article.ts';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { isPublished } from '../../src/lib/article/schema.ts';
+import { parseArticleFile } from '../../src/lib/article/file.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 export function publishedArticleIds(root = ZHONGYUAN.articles, now = new Date()): string[] {

@@ -180,7 +180,7 @@ test('pinyin typed without an input method finds the archive’s word of that re
   await expect(status).toHaveText(/^没有找到包含“xyz”的报道。/);
 });
 
-/** Paths of the lexicon's pinyin and reading shards (lib/search-lexicon.ts) the page requests. */
+/** Paths of the lexicon's pinyin and reading shards (lib/search/build/lexicon.ts) the page requests. */
 function watchSamePinyinRequests(page: Page): string[] {
   const requested: string[] = [];
   page.on('request', (request) => {

@@ -1,5 +1,5 @@
 /** A body through the one article pipeline (src/markdown.ts), as the build renders it: what it read of the body. */
-import { articleBodyOf, type ArticleBody } from '../../src/lib/article-body.ts';
+import { articleBodyOf, type ArticleBody } from '../../src/lib/article/body.ts';
 import { articleRenderer } from '../../src/markdown.ts';
 
 export async function articleBody(markdown: string, fileURL?: URL): Promise<ArticleBody> {

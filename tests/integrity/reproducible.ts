@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 
 /** Two machines: each build's default locale and time zone, and what Intl must report for them. */

@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { CORPUS_SITE, writeCorpusContent } from '../corpus/corpus-content.ts';
 import { siteEnv } from '../fixtures/sites.ts';
 import { LARGE_SITE } from './site.ts';

@@ -6,17 +6,17 @@
  * date — say why and are right.
  *
  * The truth is computed here from the Markdown, independently of the search page's matching: the article's
- * indexed text (lib/search-index.ts, what the page shows in excerpts) in Unicode NFKC form, without white
+ * indexed text (lib/search/build/records.ts, what the page shows in excerpts) in Unicode NFKC form, without white
  * space, contains every term of the query.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { isoDay } from '../../src/lib/dates.ts';
-import { indexedText } from '../../src/lib/search-index.ts';
+import { indexedText } from '../../src/lib/search/build/records.ts';
 import { readRenderedArchive } from '../../src/markdown.ts';
-import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
-import { pinyinKeys } from '../../src/lib/same-pinyin.ts';
-import { tonelessReadings } from '../../src/lib/pinyin-readings.ts';
+import { dateQueryDays, parseDateQuery } from '../../src/lib/search/browser/date-query.ts';
+import { pinyinKeys } from '../../src/lib/search/same-pinyin.ts';
+import { tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
 import { CORPUS_SITE } from '../corpus/corpus-content.ts';
 import { LARGE_SITE } from './site.ts';

@@ -1,7 +1,7 @@
 /** `npm run build:second-site`: builds the second newsroom's site (site.ts): its config and articles, nothing else changed. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv } from '../fixtures/sites.ts';
 import { SECOND_SITE } from './site.ts';
 

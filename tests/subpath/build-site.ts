@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSite } from '../../src/cli/build.ts';
+import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv } from '../fixtures/sites.ts';
 import { E2E_SITE } from '../e2e/built-site.ts';
 import { SUBPATH_SITE } from './site.ts';

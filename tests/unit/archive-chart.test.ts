@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveChart, fillMonths } from '../../src/lib/archive-chart.ts';
+import { archiveChart, fillMonths } from '../../src/lib/archive/chart.ts';
 
 describe('archive chart', () => {
   it('fills months without articles with zero, across a year boundary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveEntry, type ArchiveManifest } from '../../src/lib/archive-manifest.ts';
+import { archiveChanges, describeChanges, pagesAgainstManifest, type ArchiveEntry, type ArchiveManifest } from '../../src/lib/archive/manifest.ts';
 
 const entry = (id: string, digest: string, published = true, part: string | null = '2024-abc'): ArchiveEntry => ({
   id,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listArticleFiles, readArchive } from '../../src/lib/archive-source.ts';
+import { listArticleFiles, readArchive } from '../../src/lib/archive/source.ts';
 import { readRenderedArchive } from '../../src/markdown.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bySizeThenName, groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
+import { bySizeThenName, groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst, type ArchiveEntry } from '../../src/lib/archive/arrange.ts';
 import { compareCodePoints } from '../../src/lib/order.ts';
 
 function entry(id: string, isoDate: string, extra: Partial<ArchiveEntry['data']> = {}): ArchiveEntry {

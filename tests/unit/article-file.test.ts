@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeArticleFile, formatProblem, parseArticleFile as parseWithOptions, type ArticleProblem, type ParseArticleOptions } from '../../src/lib/article-file.ts';
+import { decodeArticleFile, formatProblem, parseArticleFile as parseWithOptions, type ArticleProblem, type ParseArticleOptions } from '../../src/lib/article/file.ts';
 import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
 
 /** Articles of the test newsroom 中原新闻 (tests/fixtures/sites/zhongyuan), unless a test says which. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileNameProblems, articleIdCollisions, articleIdFromPath, articleIdProblem, isArticleFile } from '../../src/lib/article-id.ts';
+import { articleFileNameProblems, articleIdCollisions, articleIdFromPath, articleIdProblem, isArticleFile } from '../../src/lib/article/id.ts';
 
 describe('article ids from file names', () => {
   it('slug each segment as Astro does', () => {

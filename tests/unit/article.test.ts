@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { articleSchemaFor, withPhotoSources } from '../../src/lib/article.ts';
+import { articleSchemaFor, withPhotoSources } from '../../src/lib/article/schema.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const articleSchema = articleSchemaFor(ZHONGYUAN.newsroom.columns);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatByline, groupByline, photographers, reporterNames, type BylineEntry } from '../../src/lib/bylines.ts';
+import { formatByline, groupByline, photographers, reporterNames, type BylineEntry } from '../../src/lib/article/bylines.ts';
 
 const printed: BylineEntry[] = [
   { role: '通讯员', name: '白博文', credit: '图' },

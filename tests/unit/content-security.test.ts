@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspHash, otherDirectives, scriptSources } from '../../src/lib/content-security.ts';
+import { cspHash, otherDirectives, scriptSources } from '../../src/lib/html-safety/content-security.ts';
 
 describe('cspHash', () => {
   it('is the base64 SHA-256 of the exact text, as browsers compute it for an inline script', () => {

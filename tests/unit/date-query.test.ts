@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateQueryDays, dateQueryPeriod, formatDateQuery, parseDateQuery } from '../../src/lib/date-query.ts';
+import { dateQueryDays, dateQueryPeriod, formatDateQuery, parseDateQuery } from '../../src/lib/search/browser/date-query.ts';
 
 describe('parseDateQuery', () => {
   test.each([

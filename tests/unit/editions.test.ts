@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editionLabel, groupEditions, pageLabel, printedAt } from '../../src/lib/editions.ts';
+import { editionLabel, groupEditions, pageLabel, printedAt } from '../../src/lib/archive/editions.ts';
 
 const entry = (id: string, source?: { edition?: string; page?: string; order?: number }) => ({ id, data: { title: id, ...(source && { source }) } });
 

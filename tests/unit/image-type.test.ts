@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { imageType, photoFileProblem } from '../../src/lib/image-type.ts';
+import { imageType, photoFileProblem } from '../../src/lib/article/image-type.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-image-type-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lintArchive as lintWithOptions, type LintFile, type LintProblem } from '../../src/lib/lint.ts';
+import { applyFixes, lintArchive as lintWithOptions, type LintFile, type LintProblem } from '../../src/lib/article/lint.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 /** Files of the test newsroom 中原新闻. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultIconSvg, newsroomImagePath, newsroomImages } from '../../src/lib/newsroom-images.ts';
-import { readNewsroom } from '../../src/lib/newsroom.ts';
+import { defaultIconSvg, newsroomImagePath, newsroomImages } from '../../src/lib/newsroom/images.ts';
+import { readNewsroom } from '../../src/lib/newsroom/newsroom.ts';
 import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'newsroom-images-'));

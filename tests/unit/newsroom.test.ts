@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnByName, footerLines, parseNewsroom as parseWithFile, publicSecurityRecord, readNewsroom, type NewsroomInput } from '../../src/lib/newsroom.ts';
+import { columnByName, footerLines, parseNewsroom as parseWithFile, publicSecurityRecord, readNewsroom, type NewsroomInput } from '../../src/lib/newsroom/newsroom.ts';
 import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
 
 const parseNewsroom = (value: unknown) => parseWithFile(value, 'site.yaml');

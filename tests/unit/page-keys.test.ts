@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleVersion, pageCacheKey, withCacheKeys } from '../../src/lib/page-keys.ts';
+import { articleVersion, pageCacheKey, withCacheKeys } from '../../src/lib/archive/page-keys.ts';
 
 const entry = (id: string, digest: string, photos: string[] = [], title = id) => ({
   id,

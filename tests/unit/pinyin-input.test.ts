@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonHanCharacters, tonelessReadings } from '../../src/lib/pinyin-readings.ts';
-import { isPinyinShaped, pinyinSplits, SYLLABLES } from '../../src/lib/pinyin-input.ts';
+import { commonHanCharacters, tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
+import { isPinyinShaped, pinyinSplits, SYLLABLES } from '../../src/lib/search/browser/pinyin-input.ts';
 
 describe('pinyin typed without an input method', () => {
   it('knows every syllable the indexer writes, less the interjections nobody types', () => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { parseArticleFile } from '../../src/lib/article/file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
-import { importedFrontmatter, parseBylineLine, parsePrintEdition, type PrintArticle } from '../../src/lib/print-edition.ts';
-import { bodyParagraphs } from '../../src/lib/text.ts';
+import { importedFrontmatter, parseBylineLine, parsePrintEdition, type PrintArticle } from '../../src/lib/article/print-edition.ts';
+import { bodyParagraphs } from '../../src/lib/article/text.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 function articles(file: string, editionDate: string): PrintArticle[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst, type ArchiveEntry } from '../../src/lib/archive.ts';
-import { relatedArticles } from '../../src/lib/related.ts';
+import { newestFirst, type ArchiveEntry } from '../../src/lib/archive/arrange.ts';
+import { relatedArticles } from '../../src/lib/archive/related.ts';
 
 function entry(id: string, day: number, data: Partial<ArchiveEntry['data']> = {}): ArchiveEntry {
   return { id, data: { title: id, date: new Date(Date.UTC(2024, 4, day)), column: '时政要闻', tags: [], byline: [], people: [], ...data } };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { tonelessReadings } from '../../src/lib/pinyin-readings.ts';
-import { pinyinKeys, samePinyinKeys, samePinyinQueries, samePinyinTerms, type PinyinVocabulary } from '../../src/lib/same-pinyin.ts';
+import { tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
+import { pinyinKeys, samePinyinKeys, samePinyinQueries, samePinyinTerms, type PinyinVocabulary } from '../../src/lib/search/same-pinyin.ts';
 
-/** The archive's words by toneless key, most used first (as lib/search-lexicon.ts writes its pinyin shards). */
+/** The archive's words by toneless key, most used first (as lib/search/build/lexicon.ts writes its pinyin shards). */
 function vocabularyOf(...uses: [string, number][]): PinyinVocabulary {
   const vocabulary: PinyinVocabulary = {};
   for (const [word] of [...uses].sort((a, b) => b[1] - a[1])) for (const key of pinyinKeys(word, tonelessReadings)) (vocabulary[key] ??= []).push(word);

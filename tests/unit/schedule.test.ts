@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, dueChanges, nextChange, siteChanges } from '../../src/lib/schedule.ts';
+import { describeChange, dueChanges, nextChange, siteChanges } from '../../src/lib/publishing/schedule.ts';
 
 const at = (text: string) => new Date(text);
 const embargoed = { file: '2025/06/embargo.md', date: at('2025-06-20T09:30:00+08:00'), draft: false };

@@ -11,14 +11,14 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/article-file.ts';
+import { formatProblem } from '../../src/lib/article/file.ts';
 import { readRenderedArchive } from '../../src/markdown.ts';
-import { dateQueryDays, parseDateQuery } from '../../src/lib/date-query.ts';
-import { readDateQuery } from '../../src/lib/search-query.ts';
+import { dateQueryDays, parseDateQuery } from '../../src/lib/search/browser/date-query.ts';
+import { readDateQuery } from '../../src/lib/search/browser/query.ts';
 import { isoDay } from '../../src/lib/dates.ts';
-import { indexedText } from '../../src/lib/search-index.ts';
-import { containsAllTerms, containsAllWords } from '../../src/lib/search.ts';
-import { queryTerms } from '../../src/lib/search-query.ts';
+import { indexedText } from '../../src/lib/search/build/records.ts';
+import { containsAllTerms, containsAllWords } from '../../src/lib/search/browser/match.ts';
+import { queryTerms } from '../../src/lib/search/browser/query.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdFromPath } from '../../src/lib/article-id.ts';
+import { articleIdFromPath } from '../../src/lib/article/id.ts';
 import { bodyTextBlocks } from '../helpers/article-body.ts';
-import { indexedText, searchIndexRecord, searchRecord, segmentWords } from '../../src/lib/search-index.ts';
+import { indexedText, searchIndexRecord, searchRecord, segmentWords } from '../../src/lib/search/build/records.ts';
 
 const article = {
   title: '中原区领导调研安全生产工作',

@@ -1,22 +1,10 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
-import { commonHanCharacters, tonelessReadings } from '../../src/lib/pinyin-readings.ts';
-import {
-  addCounts,
-  articleLexiconWords,
-  buildLexicon,
-  COMPOUND_ARTICLES,
-  countWords,
-  frequencyClass,
-  keptCounts,
-  LexiconReader,
-  lexiconWords,
-  PAIRS_KEPT_WHOLE,
-  SHARD_CHARACTERS,
-  shardOf,
-  type WordCounts,
-} from '../../src/lib/search-lexicon.ts';
+import { commonHanCharacters, tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
+import { LexiconReader } from '../../src/lib/search/browser/lexicon-reader.ts';
+import { addCounts, articleLexiconWords, buildLexicon, COMPOUND_ARTICLES, countWords, keptCounts, lexiconWords, PAIRS_KEPT_WHOLE, type WordCounts } from '../../src/lib/search/build/lexicon.ts';
+import { frequencyClass, SHARD_CHARACTERS, shardOf } from '../../src/lib/search/lexicon-files.ts';
 
 const jieba = Jieba.withDict(dict);
 const cutter = { cut: (text: string) => jieba.cut(text, true), cutForSearch: (text: string) => jieba.cutForSearch(text, true) };

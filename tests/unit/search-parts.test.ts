@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchPartsManifest, partsPeriodLabel, periodLabel, planSearchParts, searchPartsManifest } from '../../src/lib/search-parts.ts';
+import { planSearchParts, searchPartsManifest } from '../../src/lib/search/build/parts-plan.ts';
+import { parseSearchPartsManifest, partsPeriodLabel, periodLabel } from '../../src/lib/search/parts-manifest.ts';
 
 const item = (date: string, key: string) => ({ date, key });
 const days = (year: number, count: number, month = (index: number) => (index % 12) + 1) =>

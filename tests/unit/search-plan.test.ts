@@ -14,8 +14,8 @@ import {
   type CandidatePage,
   type SearchIndex,
   type TierWords,
-} from '../../src/lib/search-plan.ts';
-import type { SearchPartEntry } from '../../src/lib/search-parts.ts';
+} from '../../src/lib/search/browser/plan.ts';
+import type { SearchPartEntry } from '../../src/lib/search/parts-manifest.ts';
 
 const part = (year: number, pages: number, reporters: string[] = []): SearchPartEntry => ({
   name: `${year}-hash`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasSecondTier, normalizeDates, queryTerms, readDateQuery, readWords, type WordClassOf } from '../../src/lib/search-query.ts';
+import { hasSecondTier, normalizeDates, queryTerms, readDateQuery, readWords, type WordClassOf } from '../../src/lib/search/browser/query.ts';
 
-/** An archive's lexicon as frequency classes (lib/search-lexicon.ts), for 10,000 articles. */
+/** An archive's lexicon as frequency classes (lib/search/build/lexicon.ts), for 10,000 articles. */
 const classes: Record<string, number> = {
   安全: 12, 生产: 12, 安全生产: 9, 调研: 10, 邓英文: 6, 讲话: 10, 三化: 4, 改造: 11, 三化改造: 4, 中原区: 14, 营商: 8, 环境: 11, 营商环境: 7,
   大会: 10, 李晓雷: 8, 企业: 12, 目的: 9, 了解: 10, 情况: 12, 时候: 11, 上午: 12, 沙岗: 3, 公园: 9, 经费: 8, 投入: 10, 演练: 7,

@@ -1,18 +1,19 @@
 /**
  * The search session's rules, without a browser: which forms of a query are tried and in what order, which tier
  * a result is in, when the search stops, and what the status line says — over a fake index (Pagefind's part:
- * candidates and phrase matches) and the real lexicon code (lib/search-lexicon.ts, built with jieba from the
+ * candidates and phrase matches) and the real lexicon code (lib/search/build/lexicon.ts, built with jieba from the
  * fake articles, read from memory).
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
-import { commonHanCharacters, tonelessReadings } from '../../src/lib/pinyin-readings.ts';
-import { articleLexiconWords, buildLexicon, countWords, LexiconReader, lexiconWords, type WordCounts } from '../../src/lib/search-lexicon.ts';
-import type { SearchPartEntry, SearchPartsManifest } from '../../src/lib/search-parts.ts';
-import { PartLoadError, type Candidate, type CandidatePage, type SearchFilters } from '../../src/lib/search-plan.ts';
-import { SearchSession, type SessionIndex, type SessionView } from '../../src/lib/search-session.ts';
-import type { SearchState } from '../../src/lib/search-state.ts';
+import { commonHanCharacters, tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
+import { LexiconReader } from '../../src/lib/search/browser/lexicon-reader.ts';
+import { articleLexiconWords, buildLexicon, countWords, lexiconWords, type WordCounts } from '../../src/lib/search/build/lexicon.ts';
+import type { SearchPartEntry, SearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
+import { PartLoadError, type Candidate, type CandidatePage, type SearchFilters } from '../../src/lib/search/browser/plan.ts';
+import { SearchSession, type SessionIndex, type SessionView } from '../../src/lib/search/browser/session.ts';
+import type { SearchState } from '../../src/lib/search/browser/url-state.ts';
 
 interface FakeArticle {
   url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchState, writeSearchState } from '../../src/lib/search-state.ts';
+import { readSearchState, writeSearchState } from '../../src/lib/search/browser/url-state.ts';
 
 describe('search state in the URL', () => {
   it('reads query, filters and sort, ignoring empty values', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCandidates, containsAllTerms, containsAllWords, excerptHtml, hasHanCharacters, matchRanges, wordsCloseness, wordsWindow } from '../../src/lib/search.ts';
-import { queryTerms } from '../../src/lib/search-query.ts';
+import { compareCandidates, containsAllTerms, containsAllWords, excerptHtml, hasHanCharacters, matchRanges, wordsCloseness, wordsWindow } from '../../src/lib/search/browser/match.ts';
+import { queryTerms } from '../../src/lib/search/browser/query.ts';
 
 describe('queryTerms', () => {
   it('splits at half- and full-width spaces and drops duplicates', () => {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { articleSchemaFor } from '../../src/lib/article.ts';
-import { isRecentNews, jsonForHtml, newsArticleJsonLd, newsSitemapXml } from '../../src/lib/structured-data.ts';
+import { articleSchemaFor } from '../../src/lib/article/schema.ts';
+import { isRecentNews, jsonForHtml, newsArticleJsonLd, newsSitemapXml } from '../../src/lib/archive/structured-data.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const articleSchema = articleSchemaFor(ZHONGYUAN.newsroom.columns);

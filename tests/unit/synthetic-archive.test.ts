@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYNTHETIC_SITE, writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
+import { parseArticleFile } from '../../src/lib/article/file.ts';
 
 const dirs: string[] = [];
 const archive = async (articles: number, seed?: number) => {

@@ -3,7 +3,7 @@ import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { articleMarkdownProcessor } from '../../src/markdown.ts';
-import { bodyParagraphs, hasBodyText, isPlainBody, plainTextBlocks, textBlocks } from '../../src/lib/text.ts';
+import { bodyParagraphs, hasBodyText, isPlainBody, plainTextBlocks, textBlocks } from '../../src/lib/article/text.ts';
 import { bodyTextBlocks, deriveSummary } from '../helpers/article-body.ts';
 
 describe('bodyParagraphs', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
-import { articleBodyOf, rehypeArticleBody, remarkArticleBody } from '../../src/lib/article-body.ts';
-import { renderArticle } from '../../src/lib/archive-source.ts';
-import { parseArticleFile } from '../../src/lib/article-file.ts';
-import type { UnsafeHtml } from '../../src/lib/unsafe-html.ts';
+import { articleBodyOf, rehypeArticleBody, remarkArticleBody } from '../../src/lib/article/body.ts';
+import { renderArticle } from '../../src/lib/archive/source.ts';
+import { parseArticleFile } from '../../src/lib/article/file.ts';
+import type { UnsafeHtml } from '../../src/lib/html-safety/unsafe-html.ts';
 import { articleRenderer } from '../../src/markdown.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 import { articleBody } from '../helpers/article-body.ts';
@@ -32,7 +32,7 @@ async function onlyProblem(text: string) {
   return problems[0]!;
 }
 
-describe('the article pipeline’s HTML check (lib/unsafe-html.ts)', () => {
+describe('the article pipeline’s HTML check (lib/html-safety/unsafe-html.ts)', () => {
   it.each([
     ['a script', '正文<script>alert(1)</script>', 3, '<script>'],
     ['an event handler', '<span title="图" onmouseover="alert(1)">', 17, 'onmouseover='],

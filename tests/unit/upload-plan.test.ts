@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERRING_FILES, uploadPasses } from '../../src/lib/upload-plan.ts';
+import { REFERRING_FILES, uploadPasses } from '../../src/lib/publishing/upload-plan.ts';
 
 describe('the upload to object storage', () => {
   it('copies assets, then everything that changed, then deletes, each by checksum', () => {

@@ -1,7 +1,7 @@
-/** The newsroom's masthead and tab icon, under names that change with their bytes (lib/newsroom-images.ts). */
+/** The newsroom's masthead and tab icon, under names that change with their bytes (lib/newsroom/images.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteImages } from '../../build-settings.ts';
-import type { NewsroomImage } from '../../lib/newsroom-images.ts';
+import type { NewsroomImage } from '../../lib/newsroom/images.ts';
 
 export const getStaticPaths = (() =>
   [siteImages.logo, siteImages.icon].flatMap((image) => (image ? [{ params: { file: image.fileName }, props: { image } }] : []))) satisfies GetStaticPaths;

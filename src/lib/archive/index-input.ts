@@ -1,0 +1,91 @@
+/**
+ * What the archive's source hands the search indexer, so that the indexer never reads an article file: the
+ * list of the archive (lib/archive/manifest.ts), and per file digest the article's searchable fields and its
+ * body's text as the page pipeline read it (lib/article/body.ts).
+ *
+ * The articles loader writes them while the content layer syncs, into a directory of the build's cache
+ * (`archive-source/`, dropped with Astro's data store whenever the code changes: src/build/build-site.ts); the
+ * indexer, started after the sync, reads them. A warm build renders only the files that changed, but
+ * re-indexing a period needs the text of every article in it: that is why the texts are kept here, by digest,
+ * and not in Astro's data store, which is bundled into the build.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArchiveEntry, ArchiveManifest } from './manifest.ts';
+import type { KeptArticle, SourceArticle } from './source.ts';
+import { reporterNames } from '../article/bylines.ts';
+import type { ArticleData } from '../article/schema.ts';
+import type { SearchableArticle } from '../search/build/records.ts';
+import type { LexiconArticle } from '../search/build/lexicon.ts';
+
+/** The directory under the build's cache. */
+export const INDEX_INPUT_DIR = 'archive-source';
+const LIST = 'archive.json';
+const TEXTS = 'texts';
+
+/** An article as the index needs it. */
+export interface IndexedArticle {
+  article: SearchableArticle & LexiconArticle;
+  /** The body's text, one block per line (lib/article/text.ts). */
+  lines: string[];
+}
+
+/** The fields of an article that its search record and its lexicon words are made of. */
+export function indexedArticle(data: ArticleData, lines: string[]): IndexedArticle {
+  const { title, subtitle, kicker, correction, date, column, byline, tags, people, photos } = data;
+  return { article: { title, subtitle, kicker, correction, date, column, byline, tags, people, photos: photos.map(({ caption }) => ({ caption })) }, lines };
+}
+
+/** An article's line in the list of the archive. */
+export function archiveEntry({ id, url, file, digest, data, published }: SourceArticle | KeptArticle): ArchiveEntry {
+  return { id, url, file, digest, date: data.date.toISOString(), published, ...(published ? { reporters: reporterNames(data.byline) } : {}) };
+}
+
+function textFile(dir: string, digest: string): string {
+  return join(dir, TEXTS, digest.slice(0, 2), `${digest}.json`);
+}
+
+export function hasIndexedText(dir: string, digest: string): boolean {
+  return existsSync(textFile(dir, digest));
+}
+
+/** Written beside, then renamed: a build stopped half-way leaves no half-written text under a digest. */
+export function writeIndexedText(dir: string, digest: string, text: IndexedArticle): void {
+  const file = textFile(dir, digest);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(`${file}.partial`, JSON.stringify(text));
+  renameSync(`${file}.partial`, file);
+}
+
+export function readIndexedText(dir: string, digest: string): IndexedArticle {
+  const text = JSON.parse(readFileSync(textFile(dir, digest), 'utf8')) as IndexedArticle & { article: { date: string } };
+  return { ...text, article: { ...text.article, date: new Date(text.article.date) } };
+}
+
+/** Keeps the texts of these digests only: an edited article's old text is never needed again. */
+export function pruneIndexedTexts(dir: string, digests: ReadonlySet<string>): void {
+  const root = join(dir, TEXTS);
+  if (!existsSync(root)) return;
+  for (const shard of readdirSync(root)) {
+    for (const name of readdirSync(join(root, shard))) {
+      if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(root, shard, name), { force: true });
+    }
+  }
+}
+
+export function writeArchiveList(dir: string, manifest: ArchiveManifest): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${LIST}.partial`), JSON.stringify(manifest));
+  renameSync(join(dir, `${LIST}.partial`), join(dir, LIST));
+}
+
+export function readArchiveList(dir: string): ArchiveManifest {
+  const file = join(dir, LIST);
+  if (!existsSync(file)) throw new Error(`没有文章清单 ${file}：搜索索引只在 astro build 同步文章之后建立`);
+  return JSON.parse(readFileSync(file, 'utf8')) as ArchiveManifest;
+}
+
+/** Removes what an earlier sync wrote, for a build that starts over. */
+export function clearIndexInput(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,92 @@
+/**
+ * The search index in parts, one per period of the calendar. Two reasons:
+ *
+ * - What a reader's search costs must not grow with the archive. The search page searches the newest parts
+ *   first and older ones only when the reader asks (lib/search/browser/plan.ts), so a first search loads a few
+ *   parts, whatever the archive's age.
+ * - Pagefind's indexer holds the whole index in memory while it writes it: about 0.25 MB per article measured
+ *   with 1.6.0. Parts of at most a few thousand articles, written one after another, bound that memory.
+ *
+ * A part is a calendar year; a year with more articles than fit one part is cut into equal spans of months
+ * (halves, thirds, quarters, two-month spans or months). Which part an article belongs to depends only on its
+ * own year and that year's articles, so adding this month's articles, or an old edition imported late,
+ * changes only its own period's part: every other part is written byte for byte as before, and browsers and
+ * CDNs keep it cached.
+ */
+import type { LexiconManifest } from './lexicon-files.ts';
+
+/** One part as the search page sees it (pagefind/parts.json). */
+export interface SearchPartEntry {
+  /** The period and a hash of the part's files, e.g. `2017-3fa9c2d1e0`: also the value of its `part` filter. */
+  name: string;
+  /** Where the part's index is, relative to pagefind/: '' for the newest (the main index), else `parts/<name>/`. */
+  path: string;
+  /** The first and last day of the part's period (ISO days; a calendar span, not the dates of its articles). */
+  from: string;
+  to: string;
+  /** Published articles in the part. */
+  pages: number;
+  /** Reporters with an article in the part (the search page's 记者 filter skips parts without them). */
+  reporters: string[];
+}
+
+/** What the search page loads (pagefind/parts.json). */
+export interface SearchPartsManifest {
+  /** Articles a search reads before its first screen of results; each later step reads twice as many. */
+  firstStepPages: number;
+  /** Newest first; the first is the main index. */
+  parts: SearchPartEntry[];
+  /** The archive's words, in shards (lib/search/build/lexicon.ts): loaded for the characters a query has. */
+  lexicon: LexiconManifest;
+}
+
+/** Where an older part is written, relative to the main index directory (pagefind/). */
+export const PARTS_DIR = 'parts';
+
+/** Checks what the search page reads; a manifest from another version of the site fails here, not later. */
+export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
+  const manifest = value as Partial<SearchPartsManifest> | null;
+  const isDay = (day: unknown) => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
+  const valid =
+    manifest !== null &&
+    typeof manifest === 'object' &&
+    Number.isInteger(manifest.firstStepPages) &&
+    manifest.firstStepPages! >= 1 &&
+    Array.isArray(manifest.parts) &&
+    manifest.parts.every(
+      (part) =>
+        typeof part?.name === 'string' &&
+        typeof part.path === 'string' &&
+        isDay(part.from) &&
+        isDay(part.to) &&
+        Number.isInteger(part.pages) &&
+        Array.isArray(part.reporters),
+    ) &&
+    typeof manifest.lexicon?.path === 'string' &&
+    typeof manifest.lexicon.version === 'string' &&
+    (['articles', 'words', 'pinyin', 'readings'] as const).every((count) => Number.isInteger(manifest.lexicon![count])) &&
+    manifest.lexicon.words >= 1 &&
+    manifest.lexicon.pinyin >= 1 &&
+    manifest.lexicon.readings >= 1;
+  if (!valid) throw new Error('parts.json is not a search index manifest');
+  return manifest as SearchPartsManifest;
+}
+
+/**
+ * A span of parts in words, for the status line: 2024年, 2024年1月至6月, 2015年至2023年, 2023年7月至2024年6月.
+ * `from` and `to` are ISO days at the start and end of months.
+ */
+export function periodLabel(from: string, to: string): string {
+  const [fromYear, fromMonth] = [from.slice(0, 4), Number(from.slice(5, 7))];
+  const [toYear, toMonth] = [to.slice(0, 4), Number(to.slice(5, 7))];
+  const wholeYears = fromMonth === 1 && toMonth === 12;
+  if (wholeYears) return fromYear === toYear ? `${fromYear}年` : `${fromYear}年至${toYear}年`;
+  if (fromYear === toYear) return fromMonth === toMonth ? `${fromYear}年${fromMonth}月` : `${fromYear}年${fromMonth}月至${toMonth}月`;
+  return `${fromYear}年${fromMonth}月至${toYear}年${toMonth}月`;
+}
+
+/** The period covered by parts listed newest first. */
+export function partsPeriodLabel(parts: readonly { from: string; to: string }[]): string {
+  if (parts.length === 0) return '';
+  return periodLabel(parts[parts.length - 1]!.from, parts[0]!.to);
+}

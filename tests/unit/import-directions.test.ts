@@ -1,0 +1,80 @@
+/**
+ * Which way imports point (docs/design.md): the reader's browser loads nothing of the build side, lib imports
+ * nothing of the app, nothing imports a command, and src/lib keeps its modules in folders by domain.
+ * Read from the source files themselves: static imports, re-exports and dynamic imports with a literal path.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|astro|mjs|js)$/.test(file))
+    .map((file) => join(dir, file));
+}
+
+/** The specifiers a file imports; of an .astro file, those of its <script> elements (what the browser runs) when `browserOnly`. */
+function specifiers(file: string, browserOnly = false): string[] {
+  let text = readFileSync(join(ROOT, file), 'utf8');
+  if (file.endsWith('.astro') && browserOnly) text = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n');
+  return [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3]!);
+}
+
+const resolveFrom = (file: string, specifier: string) => relative(ROOT, resolve(ROOT, dirname(file), specifier));
+
+/** Every module the reader's browser loads: the page scripts and the <script> elements of pages and components, and all they import. */
+function browserModules(): Map<string, string[]> {
+  const entries = [...sourceFiles('src/scripts'), ...sourceFiles('src').filter((file) => file.endsWith('.astro'))];
+  const modules = new Map<string, string[]>();
+  const visit = (file: string, browserOnly: boolean) => {
+    if (modules.has(file) && !browserOnly) return;
+    const found = specifiers(file, browserOnly);
+    if (!file.endsWith('.astro')) modules.set(file, found);
+    for (const specifier of found) if (specifier.startsWith('.')) visit(resolveFrom(file, specifier), false);
+  };
+  for (const entry of entries) visit(entry, entry.endsWith('.astro'));
+  return modules;
+}
+
+/** What only the build may load: its folders, and packages that need Node or do build work. */
+const BUILD_SIDE = [/^src\/lib\/.*\/build\//, /^src\/(build|search-indexer|cli|integrations|data|preview)\//, /^src\/(content\.config|markdown|settings)\.ts$/];
+const BROWSER_PACKAGES = new Set(['opencc-js/t2cn']);
+
+describe('import directions', () => {
+  it('the reader’s browser loads nothing of the build side: no build module, no node: module, no build package', () => {
+    const modules = browserModules();
+    expect(modules.has('src/scripts/search.ts')).toBe(true);
+    expect(modules.has('src/lib/search/browser/session.ts')).toBe(true);
+    for (const [file, found] of modules) {
+      expect(BUILD_SIDE.some((pattern) => pattern.test(file)), `${file} is build side`).toBe(false);
+      for (const specifier of found.filter((specifier) => !specifier.startsWith('.'))) {
+        expect(BROWSER_PACKAGES.has(specifier), `${file} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it('lib imports nothing of the app: only lib modules and packages (astro/zod is zod)', () => {
+    for (const file of sourceFiles('src/lib')) {
+      for (const specifier of specifiers(file)) {
+        if (specifier.startsWith('.')) expect(resolveFrom(file, specifier), `${file} imports ${specifier}`).toMatch(/^src\/lib\//);
+        else expect(specifier === 'astro/zod' || !specifier.startsWith('astro'), `${file} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it('nothing imports a command: src/cli is only run', () => {
+    for (const file of [...sourceFiles('src'), ...sourceFiles('tests'), ...sourceFiles('bench'), 'astro.config.ts', 'playwright.config.ts']) {
+      for (const specifier of specifiers(file).filter((specifier) => specifier.startsWith('.'))) {
+        expect(resolveFrom(file, specifier), `${file} imports ${specifier}`).not.toMatch(/^src\/cli\//);
+      }
+    }
+  });
+
+  it('src/lib keeps at most five modules outside its domain folders', () => {
+    const loose = readdirSync(join(ROOT, 'src/lib'), { withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(loose.length, loose.map((entry) => entry.name).join(', ')).toBeLessThanOrEqual(5);
+  });
+});
