@@ -4,11 +4,15 @@ import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { otherDirectives, scriptSources } from './src/lib/html-safety/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
-import { basePath, siteUrl } from './src/build-settings.ts';
+import newsroom from './src/integrations/newsroom.ts';
+import { readBuildSettings } from './src/settings.ts';
+
+// What this build is, read once: the newsroom's config, where the articles are, base path, site URL, build time.
+const settings = readBuildSettings();
 
 export default defineConfig({
-  site: siteUrl,
-  base: basePath,
+  site: settings.siteUrl,
+  base: settings.basePath,
   trailingSlash: 'always',
   // One small stylesheet (about 8 KB): inline, so no page waits on a render-blocking request.
   build: { inlineStylesheets: 'always' },
@@ -28,7 +32,9 @@ export default defineConfig({
   // everything the page shows) are unchanged; the pages it may reuse are kept in cacheDir/dist.
   experimental: { incrementalBuild: true },
   integrations: [
-    // First: its clean-up after the pages must come before anything reads them (the indexer's count).
+    // The settings as the module virtual:news/settings, for the pages, the layouts and the articles loader.
+    newsroom(settings),
+    // First of the output's: its clean-up after the pages must come before anything reads them (the indexer's count).
     keptPages(),
     // Every page except the 404; the Google News sitemap is src/pages/news-sitemap.xml.ts.
     sitemap({ filter: (page) => !page.endsWith('/404/') }),

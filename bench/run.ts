@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/build/build-site.ts';
 import { startPreview } from '../src/preview/preview-server.ts';
-import { basePath } from '../src/build-settings.ts';
+import { readBuildSettings } from '../src/settings.ts';
 import { canWatchProcesses, type MemoryPeak, watchProcessTree } from './process-tree.ts';
 import { measureSearch, PAUSE_BEFORE_ENTER_MS, type SearchMeasurements } from './search-probe.ts';
 import { SYNTHETIC_SITE, writeSyntheticArchive, type SyntheticArchiveSummary } from './synthetic-archive.ts';
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
       console.log('Measuring search in Chromium …');
       const server = await startPreview(env);
       try {
-        const measured = await measureSearch(`${server.origin}${basePath}search/`);
+        const measured = await measureSearch(`${server.origin}${readBuildSettings(env).basePath}search/`);
         report.search = {
           ...measured,
           firstSearchBytes: spread(measured.firstSearch.map((q) => q.bytes)),

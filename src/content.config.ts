@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { articleSchemaFor, withPhotoSources } from './lib/article/schema.ts';
-import { buildTime, contentDir, site } from './build-settings.ts';
+import { buildTime, contentDir, site } from 'virtual:news/settings';
 import { articlesLoader } from './data/articles-loader.ts';
 
 export const collections = {

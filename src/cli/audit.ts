@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
-import { basePath } from '../build-settings.ts';
+import { readBuildSettings } from '../settings.ts';
 import { buildSite } from '../build/build-site.ts';
 import { startPreview } from '../preview/preview-server.ts';
 
@@ -232,7 +232,11 @@ async function auditPages(pages: readonly Page[], origin: string): Promise<Audit
   }
 }
 
+/** The base path the site is served under (BASE_PATH), read when the audit runs. */
+let basePath = '/';
+
 async function main(): Promise<number> {
+  basePath = readBuildSettings().basePath;
   const measuredAt = new Date();
   const pages = pagesOf(await buildForAudit());
   const server = await startPreview();
@@ -250,9 +254,11 @@ async function main(): Promise<number> {
   return 1;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(`audit: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+if (import.meta.main) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    console.error(`audit: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
 }

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentDir, site } from '../build-settings.ts';
+import { readBuildSettings } from '../settings.ts';
 import { describeChange, dueChanges, nextChange } from '../lib/publishing/schedule.ts';
 import { NEWS_TIME_ZONE } from '../lib/dates.ts';
 import { readArchive } from '../lib/archive/source.ts';
@@ -38,6 +38,7 @@ function main(): void {
   const { values } = parseArgs({ options: { since: { type: 'string' }, now: { type: 'string' } } });
   const since = time('since', values.since);
   const now = values.now === undefined ? new Date() : time('now', values.now);
+  const { contentDir, site } = readBuildSettings();
   const source = readArchive(contentDir, { columns: site.columns, now });
   if (source.problems.length) throw new Error(`文章有误，无法判断是否需要定时发布：\n${source.problems.map(formatProblem).join('\n')}`);
   const articles = source.articles.map(({ file, data }) => ({ file, date: data.date, draft: data.draft }));

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, site } from '../build-settings.ts';
+import { readBuildSettings, runCommand } from '../settings.ts';
 import { listArticleFiles } from '../lib/archive/source.ts';
 import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article/file.ts';
 import { articleIdFromPath } from '../lib/article/id.ts';
@@ -25,6 +25,7 @@ function fail(lines: string[], code = 1): never {
 }
 
 function main(): void {
+  const { contentDir, site } = readBuildSettings();
   let args;
   try {
     args = parseArgs({
@@ -95,4 +96,4 @@ function writeAtomically(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
-main();
+if (import.meta.main) await runCommand(main);

@@ -5,15 +5,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, site } from '../build-settings.ts';
+import { readBuildSettings, runCommand } from '../settings.ts';
 import { formatArticleFile, parseArticleFile, formatProblem } from '../lib/article/file.ts';
 import { isoDay } from '../lib/dates.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { slugFor } from '../lib/article/slug.ts';
 
-const USAGE = `用法：npm run new -- "标题" [--out 稿件目录，默认 ${displayPath(contentDir)}]`;
-
 function main(): void {
+  const { contentDir, site } = readBuildSettings();
+  const USAGE = `用法：npm run new -- "标题" [--out 稿件目录，默认 ${displayPath(contentDir)}]`;
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: { out: { type: 'string', default: displayPath(contentDir) } },
@@ -42,4 +42,4 @@ function main(): void {
   console.error('已建草稿：写好正文，选择栏目（column），填写署名（byline）后删除 draft: true。');
 }
 
-main();
+if (import.meta.main) await runCommand(main);

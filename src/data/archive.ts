@@ -8,7 +8,7 @@ import { reporterNames } from '../lib/article/bylines.ts';
 import { groupByKeys, groupByName, groupByYearMonth, namesOf, neighbours, newestFirst } from '../lib/archive/arrange.ts';
 import { groupEditions } from '../lib/archive/editions.ts';
 import { relatedArticles } from '../lib/archive/related.ts';
-import { buildTime } from '../build-settings.ts';
+import { buildTime } from 'virtual:news/settings';
 import { storedLeadSummary } from './lead-summary.ts';
 
 export type Article = CollectionEntry<'articles'>;

@@ -67,12 +67,32 @@ export async function removeUnmadePages(cacheDir: string, outDir: string, kept: 
 }
 
 interface AstroIncrementalRecord {
+  version?: unknown;
   routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }>;
+}
+
+/**
+ * Astro's own record of the incremental build is not public API: what this reads of it (version 1: routes →
+ * paths → outputFile) is checked, so that an Astro upgrade that changes it stops the build with this message
+ * instead of removing the wrong pages (tests/build/build-site.test.ts reads a real one).
+ */
+export function readIncrementalRecord(text: string): Required<AstroIncrementalRecord> {
+  const record = JSON.parse(text) as AstroIncrementalRecord;
+  const routes = record.routes;
+  const shaped =
+    record.version === 1 &&
+    routes !== null &&
+    typeof routes === 'object' &&
+    Object.values(routes).every((route) => route !== null && typeof route === 'object' && (route.paths === undefined || Object.values(route.paths).every((path) => path !== null && typeof path === 'object')));
+  if (!shaped) {
+    throw new Error(`Astro's ${ASTRO_MANIFEST} is not in the form src/integrations/kept-pages.ts reads (version 1, routes → paths → outputFile): an Astro upgrade changed it; update madePages`);
+  }
+  return record as Required<AstroIncrementalRecord>;
 }
 
 /** The output files Astro recorded in this build, as paths relative to the output directory. */
 function madePages(cacheDir: string, outDir: string): Set<string> {
-  const record = JSON.parse(readFileSync(join(cacheDir, ASTRO_MANIFEST), 'utf8')) as AstroIncrementalRecord;
+  const record = readIncrementalRecord(readFileSync(join(cacheDir, ASTRO_MANIFEST), 'utf8'));
   const made = new Set<string>();
   // Astro records each file as the rest of its URL after the output directory's (so percent-encoded).
   const base = pathToFileURL(join(outDir, '/'));

@@ -5,7 +5,7 @@
  */
 import { minifySync } from 'vite';
 import { cspHash } from '../lib/html-safety/content-security.ts';
-import { site } from '../build-settings.ts';
+import { site } from 'virtual:news/settings';
 import written from '../scripts/reading-settings.js?raw';
 
 /** Minified, as every other script of the site is: it is in every page (about 1.2 KB instead of 2.3 KB). */

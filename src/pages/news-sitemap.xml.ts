@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { isRecentNews, newsSitemapXml } from '../lib/archive/structured-data.ts';
-import { buildTime, site, siteUrl } from '../build-settings.ts';
+import { buildTime, site, siteUrl } from 'virtual:news/settings';
 
 export const GET: APIRoute = async () => {
   const { articles } = await loadArchive();

@@ -1,7 +1,7 @@
 /** robots.txt with absolute sitemap addresses, which depend on SITE_URL and BASE_PATH. */
 import type { APIRoute } from 'astro';
 import { urls } from '../data/urls.ts';
-import { siteUrl } from '../build-settings.ts';
+import { siteUrl } from 'virtual:news/settings';
 
 export const GET: APIRoute = () => {
   const absolute = (path: string) => new URL(urls.asset(path), siteUrl).href;

@@ -8,7 +8,7 @@ import { loadArchive, summaryOf } from '../data/archive.ts';
 import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/article/bylines.ts';
 import { escapeXml } from '../lib/archive/structured-data.ts';
-import { site, siteUrl } from '../build-settings.ts';
+import { site, siteUrl } from 'virtual:news/settings';
 
 export const FEED_SIZE = 50;
 

@@ -75,15 +75,20 @@ export class PagefindParts implements SessionIndex {
     if (part) this.broken.add(part.name);
   };
 
-  private constructor(
-    /** Absent for an archive with nothing published: Pagefind cannot open an index without pages. */
-    private readonly module: PagefindModule | undefined,
-    readonly manifest: SearchPartsManifest,
-    /** The manifest as served, to tell whether the site has been deployed since. */
-    readonly manifestText: string,
-    private readonly indexBase: string,
-    private readonly siteBase: string,
-  ) {
+  /** Absent for an archive with nothing published: Pagefind cannot open an index without pages. */
+  private readonly module: PagefindModule | undefined;
+  readonly manifest: SearchPartsManifest;
+  /** The manifest as served, to tell whether the site has been deployed since. */
+  readonly manifestText: string;
+  private readonly indexBase: string;
+  private readonly siteBase: string;
+
+  private constructor(module: PagefindModule | undefined, manifest: SearchPartsManifest, manifestText: string, indexBase: string, siteBase: string) {
+    this.module = module;
+    this.manifest = manifest;
+    this.manifestText = manifestText;
+    this.indexBase = indexBase;
+    this.siteBase = siteBase;
     failureListeners.add(this.onFailure);
     const { path, version } = manifest.lexicon;
     this.lexicon = new LexiconReader(manifest.lexicon, async (file) => {

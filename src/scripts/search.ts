@@ -138,10 +138,13 @@ class PageView {
   private dated: DatedResults | undefined;
   private suggestions = 0;
 
-  constructor(
-    private readonly elements: PageElements,
-    private readonly siteBase: string,
-  ) {}
+  private readonly elements: PageElements;
+  private readonly siteBase: string;
+
+  constructor(elements: PageElements, siteBase: string) {
+    this.elements = elements;
+    this.siteBase = siteBase;
+  }
 
   render(view: SessionView): void {
     const { status, results, more, moreButton, suggestion } = this.elements;
@@ -234,10 +237,12 @@ interface ResultsGroup {
 class ResultList {
   readonly list = document.createElement('ol');
 
-  constructor(
-    private readonly headingLevel: 'h2' | 'h3',
-    private readonly byWords: boolean,
-  ) {
+  private readonly headingLevel: 'h2' | 'h3';
+  private readonly byWords: boolean;
+
+  constructor(headingLevel: 'h2' | 'h3', byWords: boolean) {
+    this.headingLevel = headingLevel;
+    this.byWords = byWords;
     this.list.className = byWords ? 'search-results search-results--words' : 'search-results';
   }
 

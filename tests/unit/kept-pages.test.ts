@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyKeptPages, removeUnmadePages } from '../../src/integrations/kept-pages.ts';
+import { copyKeptPages, readIncrementalRecord, removeUnmadePages } from '../../src/integrations/kept-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'news-kept-pages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -61,5 +61,13 @@ describe('the pages a build may reuse', () => {
     mkdirSync(out);
     expect((await copyKeptPages(cache, out)).size).toBe(0);
     expect(files(out)).toEqual([]);
+  });
+});
+
+describe('Astro’s record of the incremental build', () => {
+  it('is read only in the form this integration knows, and refused by name in any other', () => {
+    expect(readIncrementalRecord(record(['index.html'])).routes).toBeDefined();
+    expect(() => readIncrementalRecord(JSON.stringify({ version: 2, routes: {} }))).toThrow(/an Astro upgrade changed it/);
+    expect(() => readIncrementalRecord(JSON.stringify({ version: 1, pages: [] }))).toThrow(/kept-pages\.ts reads/);
   });
 });

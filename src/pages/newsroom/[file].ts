@@ -1,6 +1,6 @@
 /** The newsroom's masthead and tab icon, under names that change with their bytes (lib/newsroom/images.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteImages } from '../../build-settings.ts';
+import { siteImages } from 'virtual:news/settings';
 import type { NewsroomImage } from '../../lib/newsroom/images.ts';
 
 export const getStaticPaths = (() =>

@@ -80,11 +80,11 @@ export interface TierWords {
 
 /** Raised when a part's index could not be loaded (a dropped connection, a site deployed since the page opened). */
 export class PartLoadError extends Error {
-  constructor(
-    readonly parts: readonly SearchPartEntry[],
-    options?: ErrorOptions,
-  ) {
+  readonly parts: readonly SearchPartEntry[];
+
+  constructor(parts: readonly SearchPartEntry[], options?: ErrorOptions) {
     super(`search index part(s) ${parts.map((part) => part.name).join(', ')} could not be loaded`, options);
+    this.parts = parts;
     this.name = 'PartLoadError';
   }
 }
@@ -242,12 +242,16 @@ export class PartedSearch {
   /** Whether the query's words have been read (so a unit can be laid out for both tiers when it opens). */
   private wordsKnown = false;
 
-  constructor(
-    private index: SearchIndex,
-    readonly steps: readonly SearchPartEntry[][],
-    readonly terms: readonly string[],
-    private readonly options: PartedSearchOptions,
-  ) {
+  private index: SearchIndex;
+  readonly steps: readonly SearchPartEntry[][];
+  readonly terms: readonly string[];
+  private readonly options: PartedSearchOptions;
+
+  constructor(index: SearchIndex, steps: readonly SearchPartEntry[][], terms: readonly string[], options: PartedSearchOptions) {
+    this.index = index;
+    this.steps = steps;
+    this.terms = terms;
+    this.options = options;
     if (!options.reading) this.wordsKnown = true;
     else
       void options.reading.then(

@@ -132,12 +132,17 @@ export class SearchSession {
   private moreButton = { hidden: true, label: '' };
   private readonly wordsRead = new Map<string, Promise<QueryWords | undefined>>();
 
-  constructor(
-    readonly state: SearchState,
-    private readonly services: SessionServices,
-    private readonly onChange: (view: SessionView) => void,
-    private notice = '',
-  ) {}
+  readonly state: SearchState;
+  private readonly services: SessionServices;
+  private readonly onChange: (view: SessionView) => void;
+  private notice: string;
+
+  constructor(state: SearchState, services: SessionServices, onChange: (view: SessionView) => void, notice = '') {
+    this.state = state;
+    this.services = services;
+    this.onChange = onChange;
+    this.notice = notice;
+  }
 
   /** Stops this search where it is: the reader has asked for another, which needs the connections. */
   cancel(): void {
