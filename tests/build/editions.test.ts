@@ -4,10 +4,11 @@
  * article saying where it was printed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { buildSite } from '../../src/build/build-site.ts';
 import { browseBuiltSite } from '../chromium.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
@@ -22,7 +23,7 @@ it('an imported page appears as an edition, its articles in print order, each sa
   const titles = [...imported.matchAll(/已写入 \S+：(.+)/g)].map((match) => match[1]!);
   expect(titles.length).toBe(3);
   // Published as an editor does: a column chosen, draft: true removed.
-  for (const file of readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))) {
+  for (const file of listArticleFiles(contentDir)) {
     const path = join(contentDir, file);
     writeFileSync(path, readFileSync(path, 'utf8').replace('draft: true\n', 'column: 民生社会\n'));
   }

@@ -1,10 +1,11 @@
 /** `npm run import` as editors run it: real files in a temporary content directory. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { listArticleFiles } from '../../src/lib/archive/source.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'news-import-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -14,13 +15,9 @@ function runImport(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The article files the import wrote (as the build lists them), path → text. */
 function snapshot(dir: string): Record<string, string> {
-  if (!existsSync(dir)) return {};
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => [file, readFileSync(join(dir, file), 'utf8')]),
-  );
+  return Object.fromEntries(listArticleFiles(dir).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
 }
 
 describe('npm run import', { timeout: 30_000 }, () => {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { decodeArticleFile, formatProblem, parseArticleFile as parseWithOptions, type ArticleProblem, type ParseArticleOptions } from '../../src/lib/article/file.ts';
 import { QINGWEI, ZHONGYUAN } from '../fixtures/sites.ts';
 
@@ -52,7 +53,7 @@ describe('parseArticleFile', () => {
     ['中原新闻', ZHONGYUAN],
     ['青苇新闻', QINGWEI],
   ])('accepts every article of the test newsroom %s, in its own columns', (_name, site) => {
-    const files = readdirSync(site.articles, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    const files = listArticleFiles(site.articles);
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {
       const path = join(site.articles, file);

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/lib/article/file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import { importedFrontmatter, parseBylineLine, parsePrintEdition, type PrintArticle } from '../../src/lib/article/print-edition.ts';
 import { bodyParagraphs } from '../../src/lib/article/text.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { readFixtureArticles } from '../helpers/articles.ts';
 
 function articles(file: string, editionDate: string): PrintArticle[] {
   const result = parsePrintEdition(readFileSync(file, 'utf8'), editionDate);
@@ -15,14 +14,7 @@ function articles(file: string, editionDate: string): PrintArticle[] {
 
 describe('importing the seed page', () => {
   const imported = articles('tests/fixtures/seed-print-page.txt', '2024-05-06');
-  const root = ZHONGYUAN.articles;
-  const seeds = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => {
-      const parsed = parseArticleFile(readFileSync(join(root, file), 'utf8'), file, { columns: ZHONGYUAN.newsroom.columns });
-      if (!parsed.ok) throw new Error(file);
-      return parsed;
-    });
+  const seeds = readFixtureArticles(ZHONGYUAN.articles, ZHONGYUAN.newsroom.columns);
 
   it('reproduces the three seed articles: headline, subtitle, date, byline and body', () => {
     expect(imported).toHaveLength(3);

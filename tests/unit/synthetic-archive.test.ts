@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYNTHETIC_SITE, writeSyntheticArchive } from '../../bench/synthetic-archive.ts';
+import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { parseArticleFile } from '../../src/lib/article/file.ts';
 
 const dirs: string[] = [];
@@ -11,7 +12,7 @@ const archive = async (articles: number, seed?: number) => {
   dirs.push(dir);
   return { dir, summary: await writeSyntheticArchive(dir, { articles, seed }) };
 };
-const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
+const files = listArticleFiles;
 
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
