@@ -4,18 +4,17 @@
  * after the pages were rendered. One representative per class; the rules themselves are tested in-process
  * in tests/unit. Each case builds a temporary copy of the test newsroom's articles with one file broken.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build-site.ts';
-import { QINGWEI, siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { describe, expect, it } from 'vitest';
+import { QINGWEI } from '../fixtures/sites.ts';
+import { temporaryArchive } from '../helpers/archive.ts';
+import { writeFile } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const workDir = mkdtempSync(join(tmpdir(), 'news-build-errors-'));
+const workDir = scratchDir('build-errors');
 const target = '2024/05/safety-inspection.md';
 const BUILD_TIMEOUT = 180_000;
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 interface Case {
   /** Changes the copy of the articles (the target article's path is given). */
@@ -26,19 +25,11 @@ interface Case {
 }
 
 async function buildCase(name: string, { prepare, env = {}, previousSite = false }: Case) {
-  const caseDir = join(workDir, name);
-  const articlesDir = join(caseDir, 'articles');
-  cpSync(ZHONGYUAN.articles, articlesDir, { recursive: true });
-  const file = join(articlesDir, target);
-  prepare(articlesDir, file);
-  const outDir = join(caseDir, 'dist');
-  if (previousSite) {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>上一次的网站</title>');
-  }
-  const result = await buildSite({ env: { ...process.env, ...siteEnv(ZHONGYUAN, articlesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(caseDir, 'cache'), ...env } });
-  const html = existsSync(outDir) ? readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) : [];
-  return { ...result, html, outDir, partialLeft: existsSync(result.partial) };
+  const archive = temporaryArchive(join(workDir, name));
+  prepare(archive.dir, archive.path(target));
+  if (previousSite) writeFile(join(archive.target().outDir, 'index.html'), '<!doctype html><title>上一次的网站</title>');
+  const result = await archive.build(undefined, env);
+  return { ...result, html: result.html(), partialLeft: existsSync(result.partial) };
 }
 
 const edit = (change: (source: string) => string) => (_dir: string, file: string) => {

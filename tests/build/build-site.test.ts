@@ -2,25 +2,26 @@
  * buildSite, the one way the site is built: two builds side by side (a test run beside a benchmark, two
  * archives at once) must not share any directory, and a good build replaces the last site whole.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
 import { readIncrementalRecord } from '../../src/integrations/kept-pages.ts';
-import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { buildEnv } from '../helpers/build.ts';
+import { htmlFiles, writeFile } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-build-site-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir('build-site');
 
-const envFor = (name: string) => ({ ...process.env, ...siteEnv(ZHONGYUAN), OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') });
+/** The test newsroom's own articles, built into `<work>/<name>/dist` with the cache `<work>/<name>/cache`. */
+const envFor = (name: string) => buildEnv({ newsroom: ZHONGYUAN, outDir: join(work, name, 'dist'), cacheDir: join(work, name, 'cache') });
 
 describe('buildSite', () => {
   it('builds two sites at once outside the project without either disturbing the other', async () => {
     // Astro keeps intermediate files in one shared ./.astro for outputs outside the working directory;
     // two such builds at once used to fail one of them (ENOENT on its prerender entry).
-    mkdirSync(join(work, 'second', 'dist'), { recursive: true });
-    writeFileSync(join(work, 'second', 'dist', 'stale.html'), '旧文件');
+    writeFile(join(work, 'second', 'dist', 'stale.html'), '旧文件');
     const [first, second] = await Promise.all([buildSite({ env: envFor('first') }), buildSite({ env: envFor('second') })]);
     for (const result of [first!, second!]) {
       expect(result.ok, result.output.slice(-2000)).toBe(true);
@@ -29,9 +30,8 @@ describe('buildSite', () => {
       expect(existsSync(`${result.outDir}.previous`)).toBe(false);
     }
     // The same archive gives the same pages, each build complete in its own place.
-    const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')).sort();
-    expect(pages(first!.outDir).length).toBeGreaterThan(30);
-    expect(pages(second!.outDir)).toEqual(pages(first!.outDir));
+    expect(htmlFiles(first!.outDir).length).toBeGreaterThan(30);
+    expect(htmlFiles(second!.outDir)).toEqual(htmlFiles(first!.outDir));
     expect(first!.partial).not.toBe(second!.partial);
     expect(existsSync(`${first!.partial}.lock`)).toBe(false);
     // The new site replaced the old one whole: nothing of the last build is left over.

@@ -1,13 +1,12 @@
 /** `npm run check` over a temporary archive (content lint only; the type check runs in npm test itself). */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'news-check-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('check');
 
 const article = (title: string, body: string, date = '2024-05-06') =>
   `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\nsummary: 导语。\n---\n${body}\n`;

@@ -1,13 +1,12 @@
 /** `npm run due` over a temporary archive: what the scheduled workflow reads. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'news-due-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('due');
 
 const article = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\nsummary: 导语。\n---\n本报讯 正文。\n`;
 const runDue = (...args: string[]) => {

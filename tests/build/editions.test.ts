@@ -4,34 +4,28 @@
  * article saying where it was printed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listArticleFiles } from '../../src/lib/archive/source.ts';
-import { buildSite } from '../../src/build/build-site.ts';
 import { browseBuiltSite } from '../chromium.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { temporaryArchive } from '../helpers/archive.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-editions-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir('editions');
 
 it('an imported page appears as an edition, its articles in print order, each saying where it was printed', async () => {
-  const contentDir = join(work, 'content');
-  mkdirSync(contentDir, { recursive: true });
-  const imported = execFileSync(process.execPath, ['src/cli/import.ts', 'tests/fixtures/print-edition-2.txt', '--date', '2025-01-02', '--page', '第5版', '--out', contentDir], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, contentDir) } });
+  const archive = temporaryArchive(work, { from: [] });
+  const imported = execFileSync(process.execPath, ['src/cli/import.ts', 'tests/fixtures/print-edition-2.txt', '--date', '2025-01-02', '--page', '第5版', '--out', archive.dir], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, archive.dir) } });
   const titles = [...imported.matchAll(/已写入 \S+：(.+)/g)].map((match) => match[1]!);
   expect(titles.length).toBe(3);
   // Published as an editor does: a column chosen, draft: true removed.
-  for (const file of listArticleFiles(contentDir)) {
-    const path = join(contentDir, file);
-    writeFileSync(path, readFileSync(path, 'utf8').replace('draft: true\n', 'column: 民生社会\n'));
-  }
-  const env = { ...process.env, ...siteEnv(ZHONGYUAN, contentDir), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') };
-  const result = await buildSite({ env });
-  expect(result.ok, result.output.slice(-3000)).toBe(true);
+  const files = listArticleFiles(archive.dir);
+  expect(files).toHaveLength(3);
+  for (const file of files) archive.edit(file, (text) => text.replace('draft: true\n', 'column: 民生社会\n'));
+  const site = await archive.build();
+  expect(site.ok, site.output.slice(-3000)).toBe(true);
 
-  await browseBuiltSite(env, async (page, origin) => {
+  await browseBuiltSite(site.env, async (page, origin) => {
     await page.goto(`${origin}/archive/`);
     await page.getByRole('link', { name: '数字报：按版面浏览' }).click();
     await page.getByRole('link', { name: '2025年1月2日' }).click();

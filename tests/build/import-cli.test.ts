@@ -1,14 +1,13 @@
 /** `npm run import` as editors run it: real files in a temporary content directory. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const workDir = mkdtempSync(join(tmpdir(), 'news-import-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = scratchDir('import');
 
 function runImport(args: string[]) {
   const result = spawnSync(process.execPath, ['src/cli/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, SITE_CONFIG: ZHONGYUAN.config } });

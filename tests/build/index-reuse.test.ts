@@ -3,24 +3,23 @@
  * indexed again, and what it writes is byte for byte what a run without the cache writes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { indexerFingerprint } from '../../src/search-indexer/parts.ts';
 import { writeIndexInput } from '../../src/markdown.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { temporaryArchive } from '../helpers/archive.ts';
+import { readTree } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'news-index-reuse-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const content = join(dir, 'articles');
+const dir = scratchDir('index-reuse');
+const archive = temporaryArchive(dir, { from: [] });
+const content = archive.dir;
 const cache = join(dir, 'cache');
 
 const article = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\ncolumn: 时政要闻\n---\n本报讯 ${title}，会议强调安全生产。\n`;
-function write(file: string, text: string) {
-  mkdirSync(join(content, file, '..'), { recursive: true });
-  writeFileSync(join(content, file), text);
-}
+const write = (file: string, text: string) => archive.write(file, text);
 
 /** Runs the indexer on the archive as its source hands it over (what the articles loader writes in a build). */
 async function index(out: string, { useCache = true, env = {} }: { useCache?: boolean; env?: Record<string, string> } = {}) {
@@ -34,13 +33,7 @@ async function index(out: string, { useCache = true, env = {} }: { useCache?: bo
 }
 
 /** Every file under `root`, by path, as bytes (hex), to compare two outputs. */
-function files(root: string): Record<string, string> {
-  const all: Record<string, string> = {};
-  for (const file of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (file.isFile()) all[relative(root, join(file.parentPath, file.name))] = readFileSync(join(file.parentPath, file.name)).toString('hex');
-  }
-  return all;
-}
+const files = (root: string) => readTree(root, 'hex');
 
 describe('the indexer’s cache of parts', { timeout: 120_000 }, () => {
   write('2023/05/a.md', article('二〇二三年的会议', '2023-05-06'));

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../../src/lib/article/file.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'news-new-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = scratchDir('new');
 
 const runNew = (...args: string[]) => spawnSync(process.execPath, ['src/cli/new.ts', ...args, '--out', out], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, out) } });
 

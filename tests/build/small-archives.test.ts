@@ -2,33 +2,28 @@
  * A newsroom starting its own site: its config (the second test newsroom's), the examples removed, then its
  * first article added. The site builds, with its search index, from an empty archive and from that one article.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build-site.ts';
+import { describe, expect, it } from 'vitest';
 import { parseSearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
 import { browseBuiltSite } from '../chromium.ts';
-import { QINGWEI, siteEnv } from '../fixtures/sites.ts';
+import { QINGWEI } from '../fixtures/sites.ts';
+import { temporaryArchive, type TemporaryArchive } from '../helpers/archive.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-small-archives-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir('small-archives');
 
 /** Builds the site of `prepare`'s articles; without it, of an articles directory that is not there at all. */
-async function build(name: string, prepare?: (contentDir: string) => void) {
-  const contentDir = join(work, name, 'content');
-  if (prepare) {
-    mkdirSync(contentDir, { recursive: true });
-    prepare(contentDir);
-  }
-  const env = { ...process.env, ...siteEnv(QINGWEI, contentDir), OUT_DIR: join(work, name, 'dist'), ASTRO_CACHE_DIR: join(work, name, 'cache') };
-  const result = await buildSite({ env });
-  expect(result.ok, result.output.slice(-3000)).toBe(true);
-  const read = (path: string) => readFileSync(join(result.outDir, path), 'utf8');
-  const manifest = parseSearchPartsManifest(JSON.parse(read('pagefind/parts.json')));
+async function build(name: string, prepare?: (archive: TemporaryArchive) => void) {
+  const archive = temporaryArchive(join(work, name), { newsroom: QINGWEI, from: [], exists: !!prepare });
+  prepare?.(archive);
+  expect(existsSync(archive.dir)).toBe(!!prepare);
+  const site = await archive.build();
+  expect(site.ok, site.output.slice(-3000)).toBe(true);
+  const manifest = parseSearchPartsManifest(JSON.parse(site.read('pagefind/parts.json')));
   const { path, words, pinyin, readings } = manifest.lexicon;
-  for (const file of [`w${words - 1}.json`, `p${pinyin - 1}.json`, `r${readings - 1}.json`]) expect(existsSync(join(result.outDir, 'pagefind', path, file)), file).toBe(true);
-  return { env, read, manifest, pages: readdirSync(result.outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html')) };
+  for (const file of [`w${words - 1}.json`, `p${pinyin - 1}.json`, `r${readings - 1}.json`]) expect(existsSync(join(site.outDir, 'pagefind', path, file)), file).toBe(true);
+  return { env: site.env, read: site.read, manifest, pages: site.html() };
 }
 
 /** The search page's status line for `query`, in Chromium, on the built site served by astro preview. */
@@ -54,10 +49,7 @@ describe('a site of its own', () => {
   }, 240_000);
 
   it('builds from a single article', async () => {
-    const site = await build('one', (dir) => {
-      mkdirSync(join(dir, '2025/03'), { recursive: true });
-      cpSync(join(QINGWEI.articles, '2025/03/wetland-bird-survey.md'), join(dir, '2025/03/wetland-bird-survey.md'));
-    });
+    const site = await build('one', (archive) => archive.write('2025/03/wetland-bird-survey.md', readFileSync(join(QINGWEI.articles, '2025/03/wetland-bird-survey.md'))));
     expect(site.pages).toContain('articles/2025/03/wetland-bird-survey/index.html');
     expect(site.read('index.html')).toContain('青苇湿地开展春季鸟类调查');
     expect(site.manifest.parts.map((part) => part.pages)).toEqual([1]);

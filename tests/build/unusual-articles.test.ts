@@ -5,18 +5,17 @@
  * in a title (escaped in the page, the JSON-LD and the feed), and a picture story without text.
  * One real build of the test newsroom's articles plus these files; the rules themselves are tested in tests/unit.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build-site.ts';
-import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { temporaryArchive } from '../helpers/archive.ts';
+import { htmlFiles } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-unusual-'));
-const articlesDir = join(work, 'articles');
-const outDir = join(work, 'dist');
+const archive = temporaryArchive(scratchDir('unusual'));
+const outDir = archive.target().outDir;
 const TITLE_WITH_MARKUP = '<b>加粗</b>标题 & “引号”<script>x</script>';
 
 function article(fields: string, body: string): string {
@@ -24,36 +23,32 @@ function article(fields: string, body: string): string {
 }
 
 beforeAll(async () => {
-  cpSync(ZHONGYUAN.articles, articlesDir, { recursive: true });
-  const dir = join(articlesDir, '2023/11');
-  mkdirSync(join(dir, 'photos'), { recursive: true });
+  const dir = '2023/11';
   // Saved by a Windows editor: BOM and CRLF line endings.
   const windows = article('title: 老旧小区改造动员会召开\ndate: 2023-11-02\ncolumn: 城市建设\ntags: [5G, AI, 城市  更新]', '本报讯 11月2日，动员会召开。\n\n第二段，部署工作。\n');
-  writeFileSync(join(dir, 'windows-editor.md'), `\uFEFF${windows.replace(/\n/g, '\r\n')}`);
-  writeFileSync(
-    join(dir, 'width-and-case.md'),
+  archive.write(`${dir}/windows-editor.md`, `\uFEFF${windows.replace(/\n/g, '\r\n')}`);
+  archive.write(
+    `${dir}/width-and-case.md`,
     article(
       `title: ${JSON.stringify(TITLE_WITH_MARKUP)}\ndate: 2023-11-03\ncolumn: 经济产业\ntags: [５Ｇ, ai, 文化&旅游, 互联网+政务, "it's", 中原区（郑州）, 50％]\npeople: [阿依古丽·买买提]`,
       '本报讯 11月3日，产业推进会召开。\n',
     ),
   );
-  writeFileSync(
-    join(dir, 'code-sample.md'),
+  archive.write(
+    `${dir}/code-sample.md`,
     article('title: 政务数据接口开放\ndate: 2023-11-05\ncolumn: 经济产业', '本报讯 接口示例如下：\n\n```json\n{ "district": "中原区" }\n```\n'),
   );
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6b8fb3' } }).jpeg().toFile(join(dir, 'photos/lantern.jpg'));
-  writeFileSync(
-    join(dir, 'picture-story.md'),
+  archive.write(`${dir}/photos/lantern.jpg`, await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6b8fb3' } }).jpeg().toBuffer());
+  archive.write(
+    `${dir}/picture-story.md`,
     article(
       'title: 灯会点亮碧沙岗\ndate: 2023-11-04\ncolumn: 文化旅游\nphotos:\n  - src: ./photos/lantern.jpg\n    alt: 碧沙岗公园里挂满彩灯的长廊\n    caption: 11月4日晚，市民在碧沙岗公园赏灯。',
       '',
     ),
   );
-  const result = await buildSite({ env: { ...process.env, ...siteEnv(ZHONGYUAN, articlesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') } });
-  if (!result.ok) throw new Error(`the build failed:\n${result.output.slice(-3000)}`);
+  const site = await archive.build();
+  if (!site.ok) throw new Error(`the build failed:\n${site.output.slice(-3000)}`);
 }, 180_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 const h1 = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '';
@@ -79,7 +74,7 @@ describe('unusual but valid articles', () => {
 
   it('every internal link of the site points at a page that exists, as a static host maps it', () => {
     const links = new Set<string>();
-    for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'))) {
+    for (const file of htmlFiles(outDir)) {
       for (const [, href] of readFileSync(join(outDir, file), 'utf8').matchAll(/href="(\/[^"#?]*)"/g)) links.add(href!);
     }
     const tagLinks = [...links].filter((href) => href.startsWith('/tags/') || href.startsWith('/people/'));
@@ -113,9 +108,7 @@ describe('unusual but valid articles', () => {
 
   it('no page has a style attribute, which the Content Security Policy would refuse (code blocks included)', () => {
     expect(page('articles/2023/11/code-sample')).toContain('<pre><code class="language-json">');
-    const styled = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-      .filter((path) => path.endsWith('.html'))
-      .filter((path) => / style="/.test(readFileSync(join(outDir, path), 'utf8')));
+    const styled = htmlFiles(outDir).filter((path) => / style="/.test(readFileSync(join(outDir, path), 'utf8')));
     expect(styled).toEqual([]);
   });
 });

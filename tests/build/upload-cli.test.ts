@@ -3,30 +3,18 @@
  * their order are what differ between hosts, not rclone's OSS/COS/S3 clients, which rclone tests itself).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTree, writeTree } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-upload-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir('upload');
 
-function site(dir: string, files: Record<string, string>): string {
-  rmSync(dir, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-function tree(dir: string): Record<string, string> {
-  const all: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) all[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-  }
-  return all;
-}
+/** A built site of exactly these files (path → text). */
+const site = writeTree;
+/** What the bucket (or a site) holds: path → text. */
+const tree = (dir: string) => readTree(dir);
 
 function upload(siteDir: string, bucket: string, ...extra: string[]) {
   const result = spawnSync(process.execPath, ['src/cli/upload.ts', `:local:${bucket}`, '--dir', siteDir, ...extra], { encoding: 'utf8' });

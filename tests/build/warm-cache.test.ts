@@ -6,16 +6,16 @@
  * project is built once to fill its cache, changed, then built with that cache and again cold, and the two
  * outputs are compared byte for byte.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { editFile, readTree } from '../helpers/file-tree.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'news-warm-cache-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir('warm-cache');
 const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** A copy of this project, sharing its installed packages, with the test newsroom as its content/. */
@@ -36,21 +36,11 @@ async function build(root: string, outDir: string, cacheDir: string): Promise<{ 
   return { reused: result.output.match(/\((?:restored|cached)\)/g)?.length ?? 0, log: result.output };
 }
 
-function files(root: string): Record<string, string> {
-  const all: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) all[relative(root, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
-  }
-  return all;
-}
+/** Every file of a build's output, as bytes (base64). */
+const files = (root: string) => readTree(root, 'base64');
 
-function edit(root: string, file: string, change: (text: string) => string): void {
-  const path = join(root, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(path, after);
-}
+/** Changes a file of the copied project; the change must change it. */
+const edit = (root: string, file: string, change: (text: string) => string) => editFile(join(root, file), change);
 
 /**
  * Builds, changes, and compares a build with the old cache against a cold one; returns the warm output, the

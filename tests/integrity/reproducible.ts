@@ -20,11 +20,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../../src/build/build-site.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
+import { temporaryArchive } from '../helpers/archive.ts';
+import { readTree } from '../helpers/file-tree.ts';
 
 /** Two machines: each build's default locale and time zone, and what Intl must report for them. */
 const MACHINES = [
@@ -71,22 +73,13 @@ async function build(dir: string, contentDir: string, machine: Machine): Promise
   return outDir;
 }
 
-function fingerprints(root: string): Map<string, string> {
-  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(
-    files.map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return [path.slice(root.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex')];
-    }),
-  );
-}
+/** Every file of a build's output by path, as its SHA-256. */
+const fingerprints = (root: string) => new Map(Object.entries(readTree(root, (bytes) => createHash('sha256').update(bytes).digest('hex'))));
 
 const work = mkdtempSync(join(tmpdir(), 'news-reproducible-'));
 try {
   for (const machine of MACHINES) checkMachine(machine);
-  const contentDir = join(work, 'content');
-  cpSync(ZHONGYUAN.articles, contentDir, { recursive: true });
-  cpSync('tests/fixtures/same-instant', contentDir, { recursive: true, errorOnExist: true, force: false });
+  const contentDir = temporaryArchive(work, { from: [ZHONGYUAN.articles, 'tests/fixtures/same-instant'] }).dir;
 
   const outputs: Map<string, string>[] = [];
   for (const machine of MACHINES) {
