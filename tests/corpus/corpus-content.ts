@@ -1,17 +1,15 @@
 /**
- * The content of the evaluation sites: the test newsroom's three real articles (tests/fixtures/sites/zhongyuan)
- * plus the fixture corpus (tests/fixtures/search-corpus), with a generated photo; built as that newsroom (siteEnv).
+ * The content of the evaluation sites (`corpus` and `large` in tests/sites.ts): the test newsroom's three real
+ * articles (tests/fixtures/sites/zhongyuan) plus the fixture corpus (tests/fixtures/search-corpus), with a
+ * generated photo; built as that newsroom.
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 
-/** The newsroom the evaluation sites are built as. */
-export const CORPUS_SITE = ZHONGYUAN;
-
 export async function writeCorpusContent(dir: string): Promise<void> {
-  cpSync(CORPUS_SITE.articles, dir, { recursive: true });
+  cpSync(ZHONGYUAN.articles, dir, { recursive: true });
   cpSync('tests/fixtures/search-corpus', dir, { recursive: true, errorOnExist: true, force: false });
   await generatePhoto(resolve(dir, '2021/03/photos/elevator-retrofit.jpg'));
 }

@@ -2,14 +2,16 @@
  * A draft and an article dated 2099 are in the corpus site's content (tests/corpus/unpublished.ts). Neither
  * may leak: not as a page, in a list, feed, sitemap, related link or the search index.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { listFiles } from '../helpers/file-tree.ts';
+import { SITES } from '../sites.ts';
 import { UNPUBLISHED_TOKEN } from './unpublished.ts';
 
 test('the unpublished token appears in no built file', () => {
-  const dist = '.eval/dist';
-  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|txt|json|js)$/.test(file));
+  const dist = SITES.corpus.outDir;
+  const files = listFiles(dist, (file) => /\.(html|xml|txt|json|js)$/.test(file));
   expect(files.length).toBeGreaterThan(100);
   const leaking = files.filter((file) => readFileSync(join(dist, file), 'utf8').includes(UNPUBLISHED_TOKEN));
   expect(leaking).toEqual([]);

@@ -21,7 +21,7 @@ async function shownGroups(page: Page): Promise<string[][]> {
 /**
  * Types the query into the search form, as a reader does, and reads on as a reader does: presses the "more"
  * button until five results are shown (or all there are), and on until the best article, if the query has
- * one, and the articles of a ranking case are shown. The corpus is searched in three steps (build-site.ts), as a large archive is.
+ * one, and the articles of a ranking case are shown. The corpus is searched in three steps (its settings in tests/sites.ts), as a large archive is.
  */
 async function searchAsReader(page: Page, query: EvalQuery): Promise<Omit<QueryOutcome, keyof EvalQuery>> {
   await page.locator('#q').fill(query.query);

@@ -1,9 +1,11 @@
 /**
  * The corpus site's index is in parts, a part per year (2019–2025), and the search page reads them in three
- * steps (build-site.ts): 2024–2025, then 2021–2023, then 2019–2020 — as it reads a large archive, scaled down.
+ * steps (its SEARCH_FIRST_STEP_PAGES in tests/sites.ts): 2024–2025, then 2021–2023, then 2019–2020 — as it
+ * reads a large archive, scaled down.
  * These tests watch what the page fetches and shows in Chromium.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readRenderedArchive } from '../../src/markdown.ts';
 import type { SearchPartsManifest } from '../../src/lib/search/parts-manifest.ts';
@@ -11,8 +13,9 @@ import { containsAllTerms } from '../../src/lib/search/browser/match.ts';
 import { queryTerms } from '../../src/lib/search/browser/query.ts';
 import { indexedText } from '../../src/lib/search/build/records.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
+import { SITES } from '../sites.ts';
 
-const manifest = JSON.parse(readFileSync('.eval/dist/pagefind/parts.json', 'utf8')) as SearchPartsManifest;
+const manifest = JSON.parse(readFileSync(join(SITES.corpus.outDir, 'pagefind/parts.json'), 'utf8')) as SearchPartsManifest;
 const partOf = (year: string) => manifest.parts.find((part) => part.from.startsWith(year))!;
 
 /** The indexed text of each published article of the corpus site, as the build reads it (the archive's source and pipeline). */

@@ -1,7 +1,7 @@
 /**
  * `npm run test:integrity`: what a link checker and an HTML validator say about the built sites, run by
- * `npm test` after the builds. For each build (the test newsroom's site at the root, the corpus site, the same
- * site under /news/, the second newsroom's site):
+ * `npm test` after the builds. For each test site the registry (tests/sites.ts) has it check (the test newsroom's
+ * site at the root, the corpus site, the same site under /news/, the second newsroom's site):
  *  - every HTML file passes html-validate's recommended rules (.htmlvalidate.json);
  *  - linkinator crawls the site from its home page over its own static server and every internal link,
  *    asset and #anchor resolves (links to other hosts, such as canonical URLs, are not fetched: CI is offline);
@@ -15,24 +15,19 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
-import { E2E_SITE } from '../e2e/built-site.ts';
-import { SECOND_SITE } from '../second-site/site.ts';
-import { SUBPATH_SITE } from '../subpath/site.ts';
+import { TEST_SITES } from '../sites.ts';
 
 interface BuiltSite {
   name: string;
+  /** Its name in the registry, to build it again. */
+  testSite?: string;
   /** Directory served as the host's document root. */
   root: string;
   /** Where the site lives on that host. */
   basePath: string;
 }
 
-const SITES: BuiltSite[] = [
-  { name: 'archive', root: E2E_SITE.outDir, basePath: '/' },
-  { name: 'corpus', root: '.eval/dist', basePath: '/' },
-  { name: `archive under ${SUBPATH_SITE.basePath}`, root: SUBPATH_SITE.root, basePath: SUBPATH_SITE.basePath },
-  { name: 'second newsroom', root: SECOND_SITE.outDir, basePath: '/' },
-];
+const SITES: BuiltSite[] = TEST_SITES.flatMap((site) => (site.integrity ? [{ name: site.integrity, testSite: site.name, root: site.root, basePath: site.basePath }] : []));
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** linkinator reports local links relative to the server root ("./", "archive/2024/"). */
@@ -101,7 +96,8 @@ const chosen: BuiltSite[] = options.root
   : SITES;
 for (const site of chosen) {
   if (!existsSync(site.root)) {
-    console.error(`✗ ${site.name}: ${site.root} does not exist; build it first (npm run test:e2e builds all three)`);
+    const build = site.testSite ? `node tests/build-sites.ts ${site.testSite}` : 'npm run build';
+    console.error(`✗ ${site.name}: ${site.root} does not exist; build it first (${build}; npm run test:e2e builds every test site)`);
     failed = true;
     continue;
   }

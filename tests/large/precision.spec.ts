@@ -1,6 +1,6 @@
 /**
- * The search on a large archive (build-site.ts: the corpus inside 3,000 synthetic articles whose sentences
- * are the corpus's own, searched in steps): every result shown for a text query contains the query, and once
+ * The search on a large archive (the `large` site of tests/sites.ts: the corpus inside 3,000 synthetic articles
+ * whose sentences are the corpus's own, searched in steps): every result shown for a text query contains the query, and once
  * the whole archive is searched the results are exactly the articles that contain it and the count says so.
  * Results shown for something other than the text typed — the words of a query apart, a same-pinyin word, a
  * date — say why and are right.
@@ -18,8 +18,7 @@ import { dateQueryDays, parseDateQuery } from '../../src/lib/search/browser/date
 import { pinyinKeys } from '../../src/lib/search/same-pinyin.ts';
 import { tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
-import { CORPUS_SITE } from '../corpus/corpus-content.ts';
-import { LARGE_SITE } from './site.ts';
+import { SITES } from '../sites.ts';
 
 /** A query with at most this many true results is walked to the end; others are checked for a screen. */
 const WALK_TO_THE_END = 60;
@@ -36,7 +35,7 @@ interface TrueArticle {
 let archive: TrueArticle[] = [];
 let byId = new Map<string, TrueArticle>();
 test.beforeAll(async () => {
-  const { articles, problems } = await readRenderedArchive(LARGE_SITE.contentDir, { columns: CORPUS_SITE.newsroom.columns, now: new Date() });
+  const { articles, problems } = await readRenderedArchive(SITES.large.contentDir, { columns: SITES.large.newsroom.newsroom.columns, now: new Date() });
   if (problems.length) throw new Error(`${problems.length} problems in the large archive, first: ${problems[0]!.message}`);
   archive = articles
     .filter((article) => article.published)

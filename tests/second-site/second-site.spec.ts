@@ -2,12 +2,14 @@
  * A second newsroom is a second config and its articles: the site built from them shows that newsroom's name,
  * columns, 备案 footer and colour, finds its articles, and says nothing of the example newsroom anywhere.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { SECOND_SITE } from './site.ts';
+import { listFiles } from '../helpers/file-tree.ts';
+import { SITES } from '../sites.ts';
 
+const SECOND_SITE = SITES['second-site'];
 const { newsroom } = SECOND_SITE.newsroom;
 
 test('the home page shows the newsroom’s name, its columns and its footer with both 备案 numbers linked', async ({ page }) => {
@@ -85,7 +87,7 @@ test('the search finds its articles', async ({ page }) => {
 });
 
 test('no page, feed or sitemap of the built site names the example newsroom', () => {
-  const files = readdirSync(SECOND_SITE.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(?:html|xml|txt|json)$/.test(file) && !file.startsWith('pagefind/'));
+  const files = listFiles(SECOND_SITE.outDir, (file) => /\.(?:html|xml|txt|json)$/.test(file) && !file.startsWith('pagefind/'));
   expect(files.length).toBeGreaterThan(20);
   const naming = files.filter((file) => /中原|郑州/.test(readFileSync(join(SECOND_SITE.outDir, file), 'utf8')));
   expect(naming).toEqual([]);

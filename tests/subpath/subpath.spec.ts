@@ -1,12 +1,12 @@
 /**
- * The site built for https://www.example.gov.cn/news/ (tests/subpath/build-site.ts) and served under /news/:
+ * The site built for https://www.example.gov.cn/news/ (the `subpath` site of tests/sites.ts) and served under /news/:
  * every link, asset, feed entry and search result stays under the base path.
  */
 import { expect, test } from '@playwright/test';
-import { SUBPATH_SITE } from './site.ts';
+import { SITES } from '../sites.ts';
 
-const BASE = SUBPATH_SITE.basePath;
-const SITE = new URL(SUBPATH_SITE.basePath, SUBPATH_SITE.url).href;
+const BASE = SITES.subpath.basePath;
+const SITE = new URL(SITES.subpath.basePath, SITES.subpath.siteUrl).href;
 
 test('browsing: every link and asset of the pages stays under /news/ and loads', async ({ page, request }) => {
   const failed: string[] = [];
