@@ -37,7 +37,10 @@ export interface TestSite {
   cacheDir: string;
   /** Its preview server's port, after the Playwright base port. */
   portOffset: number;
-  /** The Playwright projects run against it: their test directory and whether they start at the base path. */
+  /**
+   * The Playwright projects run against it: their test directory, whether their base URL includes the base path,
+   * and the public address their pages' absolute links are compared with (metadata.siteUrl, tests/e2e/site.ts).
+   */
   projects: { name: string; testDir: string; atBasePath?: boolean; siteUrl?: string }[];
   /** Whether `npm run test:integrity` checks it (html-validate, links), under this name. */
   integrity?: string;
