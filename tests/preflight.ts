@@ -4,7 +4,8 @@
  * inside a browser or upload test. What it looks for:
  *  - a Chromium (tests/chromium.ts: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download);
  *  - CJK fonts, `fc-list` listing Noto Sans CJK (without them Chinese renders as boxes in the browser tests);
- *  - rclone, which the upload's test runs.
+ *  - rclone, which the upload's test runs;
+ *  - strace, with which a build test counts the article files every process of a build opens.
  * `bash .ci/run` installs all three on a fresh Debian machine and runs `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ export interface Found {
   /** Whether `fc-list` lists a Noto Sans CJK font. */
   cjkFonts: boolean;
   rclone: boolean;
+  strace: boolean;
 }
 
 export interface Missing {
@@ -58,6 +60,7 @@ export function missingForTests(found: Found): Missing[] {
     missing.push({ name: 'CJK fonts', what: 'fc-list lists no “Noto Sans CJK”; without CJK fonts Chinese renders as boxes in the browser tests', packages: ['fonts-noto-cjk'] });
   }
   if (!found.rclone) missing.push({ name: 'rclone', what: 'for the upload’s test (tests/build/upload-cli.test.ts)', packages: ['rclone'] });
+  if (!found.strace) missing.push({ name: 'strace', what: 'for the test that a build opens each article file once (tests/build/one-source.test.ts)', packages: ['strace'] });
   return missing;
 }
 
@@ -91,6 +94,7 @@ export function lookAround(env: NodeJS.ProcessEnv = process.env): Found {
     fontconfig: fonts.ok,
     cjkFonts: fonts.ok && /Noto Sans CJK/i.test(fonts.stdout),
     rclone: run('rclone', ['version']).ok,
+    strace: run('strace', ['-V']).ok,
   };
 }
 

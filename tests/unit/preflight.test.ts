@@ -4,7 +4,7 @@ import { chooseChromium, chromiumCandidates, DEBIAN_CHROMIUM } from '../chromium
 import { type Found, missingForTests, preflightMessage } from '../preflight.ts';
 
 const PLAYWRIGHT_CHROMIUM = '/home/dev/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
-const everything: Found = { chromium: { debian: DEBIAN_CHROMIUM }, configuredExists: false, fontconfig: true, cjkFonts: true, rclone: true };
+const everything: Found = { chromium: { debian: DEBIAN_CHROMIUM }, configuredExists: false, fontconfig: true, cjkFonts: true, rclone: true, strace: true };
 const without = (changes: Partial<Found>): Found => ({ ...everything, ...changes });
 
 describe('the Chromium the tests use', () => {
@@ -33,7 +33,7 @@ describe('the preflight of npm test', () => {
   });
 
   it('names each thing missing and the one apt command that installs them all', () => {
-    const missing = missingForTests({ chromium: {}, configuredExists: false, fontconfig: true, cjkFonts: false, rclone: false });
+    const missing = missingForTests({ chromium: {}, configuredExists: false, fontconfig: true, cjkFonts: false, rclone: false, strace: true });
     expect(missing.map((item) => item.name)).toEqual(['Chromium', 'CJK fonts', 'rclone']);
     const message = preflightMessage(missing);
     expect(message).toContain('sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk rclone');
@@ -46,6 +46,7 @@ describe('the preflight of npm test', () => {
     const missing = missingForTests(without({ fontconfig: false, cjkFonts: false }));
     expect(missing.flatMap((item) => item.packages)).toEqual(['fontconfig', 'fonts-noto-cjk']);
     expect(preflightMessage(missingForTests(without({ rclone: false })))).toContain('apt-get install -y rclone\n');
+    expect(preflightMessage(missingForTests(without({ strace: false })))).toContain('apt-get install -y strace\n');
   });
 
   it('says when CHROMIUM_PATH names a browser that is not there, rather than installing another', () => {
