@@ -13,7 +13,7 @@ import { rehypeArticleBody, remarkArticleBody } from './lib/article/body.ts';
 import { dirname } from 'node:path';
 import { readArchive, renderArticle, type ReadArchiveOptions, type RenderedArticle, type RenderMarkdown, type SourceArticle } from './lib/archive/source.ts';
 import { formatProblem, type ArticleProblem } from './lib/article/file.ts';
-import { archiveEntry, indexedArticle, writeArchiveList, writeIndexedText } from './lib/archive/index-input.ts';
+import { archiveEntry, indexedArticle, indexedTextWriter, writeArchiveList } from './lib/archive/index-input.ts';
 import { byPlace } from './lib/order.ts';
 import { photoFileProblem } from './lib/article/image-type.ts';
 
@@ -68,6 +68,8 @@ export async function readRenderedArchive(dir: string, options: Omit<ReadArchive
 export async function writeIndexInput(dir: string, inputDir: string, options: Omit<ReadArchiveOptions, 'kept'>): Promise<void> {
   const { articles, problems } = await readRenderedArchive(dir, options);
   if (problems.length) throw new Error(`文章有误：\n${problems.map(formatProblem).join('\n')}`);
-  for (const article of articles) writeIndexedText(inputDir, article.digest, indexedArticle(article.data, article.rendered.body.lines));
+  const texts = indexedTextWriter(inputDir);
+  for (const article of articles) texts.write(article.digest, indexedArticle(article.data, article.rendered.body.lines));
+  await texts.done();
   writeArchiveList(inputDir, { builtAt: options.now.toISOString(), articles: articles.map(archiveEntry) });
 }

@@ -18,7 +18,7 @@ import { readArchive, renderArticle, type KeptArticle, type RenderMarkdown } fro
 import { formatProblem, type ArticleProblem } from '../lib/article/file.ts';
 import type { Column } from '../lib/newsroom/newsroom.ts';
 import { photoFileProblem } from '../lib/article/image-type.ts';
-import { archiveEntry, hasIndexedText, indexedArticle, INDEX_INPUT_DIR, pruneIndexedTexts, writeArchiveList, writeIndexedText } from '../lib/archive/index-input.ts';
+import { archiveEntry, hasIndexedText, indexedArticle, indexedTextWriter, INDEX_INPUT_DIR, pruneIndexedTexts, writeArchiveList } from '../lib/archive/index-input.ts';
 import { byPlace } from '../lib/order.ts';
 import { LEAD_SUMMARY } from './lead-summary.ts';
 
@@ -74,6 +74,7 @@ async function syncArticles(context: LoaderContext, { contentDir, columns, now }
   const source = readArchive(contentDir, { columns, now, checkPhotos: true, kept });
   const problems = [...source.problems];
   const render = context.renderMarkdown as RenderMarkdown;
+  const texts = indexedTextWriter(inputDir);
   for (const article of source.articles) {
     if (article.kept) continue;
     const rendered = await renderArticle(article, render);
@@ -100,8 +101,9 @@ async function syncArticles(context: LoaderContext, { contentDir, columns, now }
       rendered: { html, metadata: { ...metadata, frontmatter: {}, [LEAD_SUMMARY]: body.lead } },
       assetImports: metadata.imagePaths,
     });
-    writeIndexedText(inputDir, article.digest, indexedArticle(article.data, body.lines));
+    texts.write(article.digest, indexedArticle(article.data, body.lines));
   }
+  await texts.done();
   if (problems.length) throw articleError(problems.sort(byPlace));
   const ids = new Set(source.articles.map((article) => article.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
