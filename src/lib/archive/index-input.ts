@@ -57,18 +57,20 @@ export function hasIndexedText(dir: string, digest: string): boolean {
  */
 export function indexedTextWriter(dir: string): { write(digest: string, text: IndexedArticle): void; done(): Promise<void> } {
   const shards = new Set<string>();
-  const writes: Promise<void>[] = [];
+  const writes = new Map<string, Promise<void>>();
   return {
     write(digest, text) {
+      // Two files with the same bytes (a copy under another name) have one text.
+      if (writes.has(digest)) return;
       const file = textFile(dir, digest);
       const shard = join(file, '..');
       if (!shards.has(shard)) mkdirSync(shard, { recursive: true });
       shards.add(shard);
       const partial = `${file}.partial`;
-      writes.push(writeFile(partial, JSON.stringify(text)).then(() => rename(partial, file)));
+      writes.set(digest, writeFile(partial, JSON.stringify(text)).then(() => rename(partial, file)));
     },
     async done() {
-      await Promise.all(writes);
+      await Promise.all(writes.values());
     },
   };
 }
