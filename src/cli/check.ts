@@ -36,8 +36,7 @@ async function main(): Promise<void> {
   for (const file of paths) {
     const read = readArticle(contentDir, file, { columns: site.columns, now: new Date(), checkPhotos: true, keepText: true });
     if ('problems' in read) {
-      const encoding = read.problems.some((problem) => problem.message.includes('UTF-8'));
-      if (encoding) problems.push(...read.problems.map((problem) => lintError(problem, 'encoding')));
+      if (read.encoding) problems.push(...read.problems.map((problem) => lintError(problem, 'encoding')));
       else files.push({ path: join(contentDir, file), file: read.problems[0]!.file, source: '', options: { columns: site.columns }, result: { ok: false, problems: read.problems } });
       continue;
     }

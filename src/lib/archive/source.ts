@@ -108,7 +108,13 @@ export function readArchive(dir: string, options: ReadArchiveOptions): ArchiveSo
 }
 
 /** One article file of `dir`, read once. */
-export function readArticle(dir: string, file: string, options: ReadArchiveOptions): SourceArticle | KeptArticle | { problems: ArticleProblem[] } {
+/** An article file that could not be read: its bytes are not UTF-8 (`encoding`), or it is not a valid article. */
+export interface UnreadArticle {
+  problems: ArticleProblem[];
+  encoding: boolean;
+}
+
+export function readArticle(dir: string, file: string, options: ReadArchiveOptions): SourceArticle | KeptArticle | UnreadArticle {
   const path = join(dir, file);
   const shown = displayPath(path);
   const bytes = readFileSync(path);
@@ -117,10 +123,10 @@ export function readArticle(dir: string, file: string, options: ReadArchiveOptio
   const kept = options.kept?.(id, located.digest, path);
   if (kept) return { ...located, kept: true, data: kept, published: isPublished(kept, options.now) };
   const decoded = decodeArticleFile(bytes, shown);
-  if (!decoded.ok) return { problems: decoded.problems };
+  if (!decoded.ok) return { problems: decoded.problems, encoding: true };
   const photoProblem = options.checkPhotos ? (src: string) => photoFileProblem(dirname(path), src) : undefined;
   const parsed = parseArticleFile(decoded.source, shown, { columns: options.columns, photoProblem });
-  if (!parsed.ok) return { problems: parsed.problems };
+  if (!parsed.ok) return { problems: parsed.problems, encoding: false };
   const { data, raw, body, bodyStartLine } = parsed;
   const text = options.keepText ? { text: decoded.source } : {};
   return { ...located, kept: false, data, raw, body, bodyStartLine, published: isPublished(data, options.now), ...text };
