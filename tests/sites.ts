@@ -39,9 +39,11 @@ export interface TestSite {
   portOffset: number;
   /**
    * The Playwright projects run against it: their test directory, whether their base URL includes the base path,
-   * and the public address their pages' absolute links are compared with (metadata.siteUrl, tests/e2e/site.ts).
+   * and the public address their pages' absolute links are compared with (metadata.siteUrl, tests/e2e/site.ts),
+   * and whether its tests are long ones (minutes: walks of the whole search), which the run starts first so that
+   * the two workers end together instead of one finishing them alone; and the files it leaves out (testIgnore).
    */
-  projects: { name: string; testDir: string; atBasePath?: boolean; siteUrl?: string }[];
+  projects: { name: string; testDir: string; atBasePath?: boolean; siteUrl?: string; long?: boolean; testIgnore?: string[] }[];
   /** Whether `npm run test:integrity` checks it (html-validate, links), under this name. */
   integrity?: string;
 }
@@ -101,7 +103,7 @@ export const SITES = {
     },
     env: { SEARCH_PAGES_PER_PART: '15', SEARCH_FIRST_STEP_PAGES: '9' },
     portOffset: 1,
-    projects: [{ name: 'corpus', testDir: 'tests/corpus' }],
+    projects: [{ name: 'corpus', testDir: 'tests/corpus', long: true }],
     integrity: 'corpus',
   }),
   /**
@@ -118,7 +120,8 @@ export const SITES = {
     outDir: resolve('.subpath/site/news'),
     portOffset: 2,
     projects: [
-      { name: 'site-subpath', testDir: 'tests/e2e', atBasePath: true, siteUrl: SUBPATH_URL },
+      // Not the accessibility audit: axe judges what a page shows, which does not depend on where it is served.
+      { name: 'site-subpath', testDir: 'tests/e2e', atBasePath: true, siteUrl: SUBPATH_URL, testIgnore: ['**/accessibility.spec.ts'] },
       { name: 'subpath', testDir: 'tests/subpath' },
     ],
     integrity: `archive under ${SUBPATH_BASE}`,
@@ -140,7 +143,7 @@ export const SITES = {
     },
     env: { SEARCH_FIRST_STEP_PAGES: '600' },
     portOffset: 3,
-    projects: [{ name: 'large', testDir: 'tests/large' }],
+    projects: [{ name: 'large', testDir: 'tests/large', long: true }],
   }),
   /**
    * The second newsroom's site: 青苇新闻 (tests/fixtures/sites/qingwei), a fictional newsroom with its own name,

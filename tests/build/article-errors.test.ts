@@ -39,7 +39,8 @@ const edit = (change: (source: string) => string) => (_dir: string, file: string
   writeFileSync(file, changed);
 };
 
-describe('a build with a bad article', () => {
+// Two cases at a time (vitest.config.ts maxConcurrency): each builds its own copy in a child process.
+describe.concurrent('a build with a bad article', () => {
   it.each<[string, Case, RegExp]>([
     ['a missing title (schema)', { prepare: edit((s) => s.replace(/^title: .*\n/m, '')) }, /safety-inspection\.md:\d+:\d+ 字段 title：缺少主题/],
     ['an unknown field (schema)', { prepare: edit((s) => s.replace(/^tags: /m, 'autor: 唐善普\ntags: ')) }, /safety-inspection\.md:\d+:\d+ 字段 autor：未知字段/],

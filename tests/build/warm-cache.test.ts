@@ -79,7 +79,8 @@ photos:
 const page = (output: Record<string, string>, path: string) => Buffer.from(output[path] ?? '', 'base64').toString('utf8');
 const ARTICLE = 'articles/2024/05/project-review-q1-economy/index.html';
 
-describe('a build with the cache of an earlier one', { timeout: 300_000 }, () => {
+// Two cases at a time (vitest.config.ts maxConcurrency): each is builds in child processes, with their own copies.
+describe.concurrent('a build with the cache of an earlier one', { timeout: 300_000 }, () => {
   it('after a change to a Markdown plugin’s code, renders the articles with the new code', async () => {
     // The case Astro misses (withastro/astro#13028): the config is the same, the plugin's code is not.
     const plugin = (mark: string) =>
