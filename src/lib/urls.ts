@@ -20,6 +20,10 @@ export function createUrls(basePath: string) {
     editions: () => path('editions'),
     editionYear: (year: number) => path('editions', year),
     edition: (date: string) => path('editions', date.slice(0, 4), date.slice(5)),
+    /** One printed page (版) of an edition: 05 and 5 are page 5; a named page (要闻) by its name. */
+    editionPage: (date: string, page: string) => path('editions', date.slice(0, 4), date.slice(5), /^\d+$/.test(page) ? Number(page) : page),
+    /** The e-paper's files (a page's PDF and pictures), named by their content. */
+    epaperFile: (name: string) => `${base}_epaper/${name}`,
     column: (slug: string, page = 1) => paged(['columns', slug], page),
     tags: () => path('tags'),
     tag: (tag: string, page = 1) => paged(['tags', nameKey(tag)], page),

@@ -18,29 +18,37 @@ export interface EditionEntry {
   data: { title: string; source?: EditionSource };
 }
 
-export interface EditionPage<T> {
+export interface EditionPage<T, P = never> {
   /** The 版次 as printed: 05, 5 or a name such as 要闻. */
   page: string;
   /** 第5版, or 要闻版. */
   label: string;
   /** In print order. */
   articles: T[];
+  /** The printed page (its PDF, picture and regions), when the edition was imported with one. */
+  printed?: P;
 }
 
-export interface Edition<T> {
+/** A printed page's place: the edition's date and the 版次. */
+export interface PrintedPagePlace {
+  date: string;
+  page: string;
+}
+
+export interface Edition<T, P = never> {
   /** The edition's date, YYYY-MM-DD. */
   date: string;
   year: number;
   /** 2025年6月20日. */
   label: string;
-  pages: EditionPage<T>[];
+  pages: EditionPage<T, P>[];
   count: number;
 }
 
-export interface EditionYear<T> {
+export interface EditionYear<T, P = never> {
   year: number;
   /** Newest first. */
-  editions: Edition<T>[];
+  editions: Edition<T, P>[];
   count: number;
 }
 
@@ -68,30 +76,53 @@ function comparePages(a: string, b: string): number {
   return numberA - numberB || (numberA === Infinity ? compareCodePoints(a, b) : 0);
 }
 
-/** The editions of the archive by year, newest year and edition first; pages in page order, articles in print order. */
-export function groupEditions<T extends EditionEntry>(entries: readonly T[]): EditionYear<T>[] {
-  const byDate = new Map<string, Map<string, T[]>>();
+/** The same 版次 however written: 05 and 5 are one page. */
+export const samePage = (a: string, b: string) => a === b || (/^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) === Number(b));
+
+/**
+ * The editions of the archive by year, newest year and edition first; pages in page order, articles in print
+ * order. A printed page (its file, `printed`) joins the page its articles name; a page with a file and no
+ * published article is an edition's page too (its regions are shown without links).
+ */
+export function groupEditions<T extends EditionEntry, P extends PrintedPagePlace = never>(entries: readonly T[], printed: readonly P[] = []): EditionYear<T, P>[] {
+  const byDate = new Map<string, Map<string, { articles: T[]; printed?: P }>>();
+  const pageOf = (date: string, page: string) => {
+    const pages = byDate.get(date) ?? new Map<string, { articles: T[]; printed?: P }>();
+    byDate.set(date, pages);
+    const key = [...pages.keys()].find((known) => samePage(known, page)) ?? page;
+    const found = pages.get(key) ?? { articles: [] };
+    pages.set(key, found);
+    return found;
+  };
   for (const entry of entries) {
     const { edition, page } = entry.data.source ?? {};
     if (!edition || !page) continue;
-    const pages = byDate.get(edition) ?? new Map<string, T[]>();
-    pages.set(page, [...(pages.get(page) ?? []), entry]);
-    byDate.set(edition, pages);
+    pageOf(edition, page).articles.push(entry);
   }
+  for (const page of printed) pageOf(page.date, page.page).printed = page;
   const order = (entry: T) => entry.data.source?.order ?? Infinity;
   const editions = [...byDate]
     .sort(([a], [b]) => compareCodePoints(b, a))
-    .map(([date, pages]): Edition<T> => {
+    .map(([date, pages]): Edition<T, P> => {
       const sortedPages = [...pages]
         .sort(([a], [b]) => comparePages(a, b))
-        .map(([page, articles]) => ({
+        .map(([page, { articles, printed: file }]) => ({
           page,
           label: pageLabel(page),
           articles: [...articles].sort((a, b) => order(a) - order(b) || compareCodePoints(a.id, b.id)),
+          ...(file && { printed: file }),
         }));
       return { date, year: Number(date.slice(0, 4)), label: editionLabel(date), pages: sortedPages, count: sortedPages.reduce((sum, page) => sum + page.articles.length, 0) };
     });
-  const years = new Map<number, Edition<T>[]>();
+  const years = new Map<number, Edition<T, P>[]>();
   for (const edition of editions) years.set(edition.year, [...(years.get(edition.year) ?? []), edition]);
   return [...years].map(([year, list]) => ({ year, editions: list, count: list.reduce((sum, edition) => sum + edition.count, 0) }));
+}
+
+/** The fragment that names an article's region on its 版 page: #article-2024-05-safety-inspection. */
+export const regionAnchor = (id: string) => `article-${id.replaceAll('/', '-')}`;
+
+/** The pages before and after `index` in the edition: 上一版 and 下一版. */
+export function pageNeighbours<T>(pages: readonly T[], index: number): { previous?: T; next?: T } {
+  return { ...(index > 0 && { previous: pages[index - 1] }), ...(index + 1 < pages.length && { next: pages[index + 1] }) };
 }

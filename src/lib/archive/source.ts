@@ -8,9 +8,12 @@
  * Astro's content layer gets the articles from here (src/data/articles-loader.ts), and so do the search
  * indexer (through what the loader hands it, lib/archive/index-input.ts), `npm run check`, `npm run due`, the importer,
  * the benchmark and the tests. Build side: it reads the file system.
+ *
+ * The e-paper's printed pages (editions/YYYY/MM-DD/<版次>.yaml beside each page's PDF, lib/epaper/page-file.ts)
+ * are read here too (readEditionPages), and checked against the articles (pageArticleProblems).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { articleBodyOf, type ArticleBody } from '../article/body.ts';
@@ -22,6 +25,7 @@ import { photoFileProblem } from '../article/image-type.ts';
 import type { Column } from '../newsroom/newsroom.ts';
 import { byPlace } from '../order.ts';
 import { createUrls } from '../urls.ts';
+import { parsePageFile, type PageFile } from '../epaper/page-file.ts';
 
 /** An article file of the archive. */
 export interface ArchiveFile {
@@ -171,4 +175,107 @@ export async function renderArticle(article: SourceArticle, render: RenderMarkdo
     const message = `正文无法转换为网页：${error instanceof Error ? error.message : String(error)}（常见原因是层层嵌套的引用或 HTML 标签）`;
     return { ok: false, problems: [{ file: article.shown, ...place(at.line ?? 1, at.column ?? 1), field: '', message }] };
   }
+}
+
+/** A printed page's file (lib/epaper/page-file.ts) as the archive's source reads it, with its PDF. */
+export interface SourcePage extends PageFile {
+  /** The page file: relative to the editions directory, on disk, and as messages show it. */
+  file: string;
+  path: string;
+  shown: string;
+  /** The page's PDF on disk, and the SHA-256 of its bytes (what its images are cached by). */
+  pdfPath: string;
+  pdfDigest: string;
+  /** The line of each printed article's `id`, for problems found against the articles. */
+  idLines: number[];
+}
+
+/**
+ * The editions' directory of an archive: `editions/` beside the articles (content/editions for content/articles),
+ * as the newsroom's site.yaml is beside them.
+ */
+export const editionsDirOf = (articlesDir: string) => join(dirname(articlesDir), 'editions');
+
+/** The page files under `dir` (relative, sorted); none when there is no such directory. */
+export function listPageFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => /\.ya?ml$/u.test(file))
+    .sort();
+}
+
+export interface ReadPagesOptions {
+  /**
+   * The digest of a PDF already read whose size and modification time are these, if one is known: a decade of
+   * pages is tens of gigabytes, which a build must not read again to learn that nothing changed.
+   */
+  knownDigest?: (path: string, size: number, modified: number) => string | undefined;
+}
+
+/** Every page file of `dir` and its PDF; problems of any file are collected, not thrown. */
+export function readEditionPages(dir: string, options: ReadPagesOptions = {}): { pages: SourcePage[]; problems: ArticleProblem[] } {
+  const pages: SourcePage[] = [];
+  const problems: ArticleProblem[] = [];
+  for (const file of listPageFiles(dir)) {
+    const path = join(dir, file);
+    const shown = displayPath(path);
+    const decoded = decodeArticleFile(readFileSync(path), shown);
+    if (!decoded.ok) {
+      problems.push(...decoded.problems);
+      continue;
+    }
+    const parsed = parsePageFile(decoded.source, file, shown);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const pdfPath = join(dirname(path), parsed.page.pdf);
+    const pdfLine = lineOfKey(decoded.source, 'pdf');
+    if (!existsSync(pdfPath)) {
+      problems.push({ file: shown, line: pdfLine, column: 1, field: 'pdf', message: `找不到版面 PDF“${parsed.page.pdf}”：应与本文件放在同一目录` });
+      continue;
+    }
+    const stat = statSync(pdfPath);
+    let pdfDigest = options.knownDigest?.(pdfPath, stat.size, stat.mtimeMs);
+    if (!pdfDigest) {
+      const bytes = readFileSync(pdfPath);
+      if (isLfsPointer(bytes)) {
+        problems.push({ file: shown, line: pdfLine, column: 1, field: 'pdf', message: `${parsed.page.pdf} 是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull（或 git lfs fetch && git lfs checkout）` });
+        continue;
+      }
+      pdfDigest = createHash('sha256').update(bytes).digest('hex');
+    }
+    const idLines = [...decoded.source.matchAll(/^\s*-\s*id:/gmu)].map((match) => decoded.source.slice(0, match.index).split('\n').length);
+    pages.push({ ...parsed.page, file, path, shown, pdfPath, pdfDigest, idLines });
+  }
+  return { pages, problems: problems.sort(byPlace) };
+}
+
+/** A Git LFS pointer checked out in place of the file it stands for. */
+export const isLfsPointer = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 40)).toString('latin1').startsWith('version https://git-lfs.github.com/spec/');
+
+const lineOfKey = (source: string, key: string) => Math.max(1, source.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1);
+
+/**
+ * Problems of the pages against the articles: each printed article is an article of the archive, printed on that
+ * page by its own `source` (edition and page), and on one page only.
+ */
+export function pageArticleProblems(pages: readonly SourcePage[], printedOn: (id: string) => { edition?: string; page?: string } | undefined | null): ArticleProblem[] {
+  const problems: ArticleProblem[] = [];
+  const placed = new Map<string, SourcePage>();
+  for (const page of pages) {
+    page.articles.forEach((article, index) => {
+      const at = { file: page.shown, line: page.idLines[index] ?? 1, column: 1, field: `articles.${index}.id` };
+      const source = printedOn(article.id);
+      if (source === undefined) return problems.push({ ...at, message: `找不到文章 ${article.id}：应为 articles/ 下的文件路径，不带 .md，如 2024/05/safety-inspection` });
+      if (source?.edition !== page.date || Number(source?.page) !== Number(page.page) && source?.page !== page.page) {
+        return problems.push({ ...at, message: `文章 ${article.id} 的 source 写的是${source?.edition ? `${source.edition} 第 ${source.page ?? '?'} 版` : '未刊于报纸'}，不是本版（${page.date} 第 ${page.page} 版）：请改正其中一处` });
+      }
+      const other = placed.get(article.id);
+      if (other && other !== page) return problems.push({ ...at, message: `文章 ${article.id} 已在 ${other.shown} 中有热区` });
+      placed.set(article.id, page);
+    });
+  }
+  return problems.sort(byPlace);
 }
