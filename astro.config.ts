@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import epaperFiles from './src/integrations/epaper-files.ts';
 import { otherDirectives, scriptSources } from './src/lib/html-safety/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
 import newsroom from './src/integrations/newsroom.ts';
@@ -36,6 +37,8 @@ export default defineConfig({
     newsroom(settings),
     // First of the output's: its clean-up after the pages must come before anything reads them (the indexer's count).
     keptPages(),
+    // The printed pages' PDFs and pictures (after kept-pages' clean-up, which would remove them).
+    epaperFiles(),
     // Every page except the 404; the Google News sitemap is src/pages/news-sitemap.xml.ts.
     sitemap({ filter: (page) => !page.endsWith('/404/') }),
     pagefind(),

@@ -4,6 +4,7 @@
  * article saying where it was printed.
  */
 import { execFileSync } from 'node:child_process';
+import { expect as expectPage } from '@playwright/test';
 import { expect, it } from 'vitest';
 import { listArticleFiles } from '../../src/lib/archive/source.ts';
 import { browseBuiltSite } from '../chromium.ts';
@@ -28,7 +29,8 @@ it('an imported page appears as an edition, its articles in print order, each sa
   await browseBuiltSite(site.env, async (page, origin) => {
     await page.goto(`${origin}/archive/`);
     await page.getByRole('link', { name: '数字报：按版面浏览' }).click();
-    await page.getByRole('link', { name: '2025年1月2日' }).click();
+    // The newest edition, named beside its day in the newest month's calendar.
+    await page.locator('main p').getByRole('link', { name: '2025年1月2日' }).click();
     expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
     expect(await page.locator('h1').textContent()).toContain('2025年1月2日');
     expect(await page.locator('.edition-page h2').allTextContents()).toEqual(['第5版']);
@@ -37,9 +39,14 @@ it('an imported page appears as an edition, its articles in print order, each sa
     const printed = page.locator('.article__printed a');
     expect(await printed.textContent()).toBe('刊于2025年1月2日第5版');
     await printed.click();
-    expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
-    // The year's list says which pages the edition had.
+    // Its 版's page (imported without a PDF: the page's articles and the edition's page navigation).
+    expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/5/');
+    expect(await page.locator('.edition-page-view__list .article-list__title, .article-list__title').allTextContents()).toEqual(titles);
+    await expectPage(page.locator('.edition-nav__pages [aria-current="page"]')).toHaveText('第5版');
+    // 往期: the year's calendar links the edition's day.
     await page.goto(`${origin}/editions/2025/`);
-    expect(await page.locator('.edition-list li').allTextContents()).toEqual(['2025年1月2日 第5版 · 3 篇']);
+    expect(await page.locator('.edition-calendar__title').allTextContents()).toEqual(['2025年1月 1 期']);
+    await page.locator('.edition-calendar').getByRole('link', { name: '2025年1月2日' }).click();
+    expect(new URL(page.url()).pathname).toBe('/editions/2025/01-02/');
   });
 }, 240_000);

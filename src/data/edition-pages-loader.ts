@@ -1,0 +1,112 @@
+/**
+ * The printed pages' loader (数字报 版面): each page file of editions/ (lib/epaper/page-file.ts) through the
+ * archive's one source (readEditionPages), with its PDF's pictures (src/epaper/page-images.ts). A PDF is read only
+ * when its size or modification time changed since the last build, and rasterised only when its bytes have no
+ * pictures in the cache: a publish of one new edition rasterises that edition's pages alone.
+ *
+ * The files a page shows (its pictures, its PDF) are listed for src/integrations/epaper-files.ts, which puts them
+ * into the site under content-addressed names. Whether each page's articles are articles printed there is
+ * checked with the articles (src/data/archive.ts).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { editionsDirOf, readEditionPages, type SourcePage } from '../lib/archive/source.ts';
+import { formatProblem, type ArticleProblem } from '../lib/article/file.ts';
+import { byPlace } from '../lib/order.ts';
+import { cachedPageImages, pageImages, PagePdfError, type PageImage } from '../epaper/page-images.ts';
+
+/** What a page of the e-paper has in the content layer. */
+export interface EditionPageData {
+  date: string;
+  page: string;
+  width: number;
+  height: number;
+  articles: SourcePage['articles'];
+  unlocated: SourcePage['unlocated'];
+  /** The page file as messages show it, and the line of each article's id. */
+  shown: string;
+  idLines: number[];
+  /** The PDF's name in the site (content-addressed) and its size in bytes. */
+  pdf: { name: string; bytes: number };
+  images: Omit<PageImage, 'file'>[];
+}
+
+/** The list of files for the site, in the cache directory (src/integrations/epaper-files.ts reads it). */
+export const EPAPER_FILES = 'epaper-files.json';
+/** The folder of the site the files go in. */
+export const EPAPER_DIR = '_epaper';
+
+export interface EpaperFile {
+  name: string;
+  from: string;
+}
+
+const DIGESTS = 'pdf-digests';
+
+export function editionPagesLoader({ contentDir }: { contentDir: string }): Loader {
+  return {
+    name: 'news-edition-pages',
+    load: async (context) => {
+      await syncPages(context, editionsDirOf(contentDir));
+    },
+  };
+}
+
+async function syncPages(context: LoaderContext, dir: string): Promise<void> {
+  const { store, meta, config, logger } = context;
+  const cacheDir = fileURLToPath(config.cacheDir);
+  const root = fileURLToPath(config.root);
+  const known = new Map<string, { size: number; modified: number; digest: string }>(Object.entries(JSON.parse(meta.get(DIGESTS) ?? '{}')));
+  const { pages, problems } = readEditionPages(dir, {
+    knownDigest: (path, size, modified) => {
+      const entry = known.get(path);
+      return entry && entry.size === size && entry.modified === modified ? entry.digest : undefined;
+    },
+  });
+  const allProblems: ArticleProblem[] = [...problems];
+  const files: EpaperFile[] = [];
+  const digests: Record<string, { size: number; modified: number; digest: string }> = {};
+  let rendered = 0;
+  for (const page of pages) {
+    let images: PageImage[];
+    try {
+      const cached = await cachedPageImages(page.pdfDigest, { cacheDir });
+      const set = cached ?? (await pageImages(readFileSync(page.pdfPath), { cacheDir, source: page.shown }));
+      if (!cached) rendered += 1;
+      images = set.images;
+    } catch (error) {
+      if (!(error instanceof PagePdfError)) throw error;
+      allProblems.push({ file: page.shown, line: 1, column: 1, field: 'pdf', message: error.message });
+      continue;
+    }
+    const stat = statSync(page.pdfPath);
+    digests[page.pdfPath] = { size: stat.size, modified: stat.mtimeMs, digest: page.pdfDigest };
+    const pdfName = `${page.pdfDigest.slice(0, 16)}.pdf`;
+    files.push({ name: pdfName, from: page.pdfPath }, ...images.map((image) => ({ name: image.name, from: image.file })));
+    const data: EditionPageData = {
+      date: page.date,
+      page: page.page,
+      width: page.width,
+      height: page.height,
+      articles: page.articles,
+      unlocated: page.unlocated,
+      shown: page.shown,
+      idLines: page.idLines,
+      pdf: { name: pdfName, bytes: stat.size },
+      images: images.map(({ file: _file, ...image }) => image),
+    };
+    store.set({ id: `${page.date}/${page.page}`, data: data as unknown as Record<string, unknown>, filePath: relative(root, page.path).split(sep).join('/') });
+  }
+  if (allProblems.length) throw new Error(`版面文件有误，构建已停止：\n${allProblems.sort(byPlace).map(formatProblem).join('\n')}`);
+  const ids = new Set(pages.map((page) => `${page.date}/${page.page}`));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  meta.set(DIGESTS, JSON.stringify(digests));
+  await mkdir(cacheDir, { recursive: true });
+  const list = join(cacheDir, EPAPER_FILES);
+  await writeFile(`${list}.partial`, JSON.stringify(files));
+  await rename(`${list}.partial`, list);
+  if (pages.length) logger.info(`${pages.length} 个版面，新绘制 ${rendered} 个版面图`);
+}
