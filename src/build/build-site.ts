@@ -72,7 +72,7 @@ interface AstroRun extends Omit<BuildSiteOptions, 'cwd'> {
 async function runAstroBuild({ root, env, stdio, nodeArgs, onStart, onOutput, outDir, partial }: AstroRun): Promise<BuildResult> {
   const child = spawn(process.execPath, [...nodeArgs, ASTRO_CLI, 'build'], {
     cwd: root,
-    env: { ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: partial },
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...productionEnv(env), OUT_DIR: partial },
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
   });
   // Ctrl-C or a CI cancel: the build stops, and its partial output is removed below like any failure.
@@ -226,4 +226,18 @@ async function onSameFileSystem(partial: string, outDir: string): Promise<string
     await rm(partial, { recursive: true, force: true });
   }
   return beside;
+}
+
+/**
+ * Variables that would make the build a development build, removed from its environment. Astro reads
+ * import.meta.env.DEV, PROD, MODE… from the process's environment, where a test runner (Vitest sets DEV=1,
+ * MODE=test, NODE_ENV=test) or a shell may have put them: the pages would then show drafts and embargoed
+ * articles as `astro dev` does. A build is always a production build.
+ */
+const DEVELOPMENT_VARIABLES = ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
+
+export function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const production: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' };
+  for (const name of DEVELOPMENT_VARIABLES) delete production[name];
+  return production;
 }
