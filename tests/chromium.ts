@@ -47,7 +47,8 @@ export async function browseBuiltSite<T>(env: NodeJS.ProcessEnv, use: (page: Pag
   const server = await startPreview(env);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
   try {
-    return await use(await browser.newPage(), server.origin);
+    // A context of its own (axe-core needs one to analyse a page).
+    return await use(await (await browser.newContext()).newPage(), server.origin);
   } finally {
     await browser.close();
     await server.stop();

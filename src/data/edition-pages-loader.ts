@@ -74,7 +74,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
     let images: PageImage[];
     try {
       const cached = await cachedPageImages(page.pdfDigest, { cacheDir });
-      const set = cached ?? (await pageImages(readFileSync(page.pdfPath), { cacheDir, source: page.shown }));
+      const set = cached ?? (await pageImages(new Uint8Array(readFileSync(page.pdfPath)), { cacheDir, source: page.shown }));
       if (!cached) rendered += 1;
       images = set.images;
     } catch (error) {

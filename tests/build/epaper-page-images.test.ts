@@ -4,7 +4,7 @@
  * Renders are counted by the module's own counter and by the files' modification times.
  */
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';

@@ -27,13 +27,9 @@ import type { ArticleProblem } from '../article/file.ts';
 import { byPlace } from '../order.ts';
 import { keyNodeAt, nearestNode, positionOf } from '../yaml-positions.ts';
 
-/** A rectangle on the page in PDF points from its top-left corner. */
-export interface PageRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { PageRect } from './page-lines.ts';
+
+export type { PageRect };
 
 export interface PrintedArticle {
   id: string;
@@ -67,7 +63,7 @@ export function pageFileOf(relativePath: string): { date: string; page: string }
   return { date: `${match[1]}-${match[2]}`, page: match[3]! };
 }
 
-const number = (what: string) => z.number({ error: `${what}应为数字（PDF 的点，1/72 英寸）` }).finite();
+const number = (what: string) => z.number({ error: `${what}应为数字（PDF 的点，1/72 英寸）` });
 const rectSchema = z
   .tuple([number('x'), number('y'), number('宽'), number('高')], { error: '热区应写成 [x, y, 宽, 高]，单位为 PDF 的点，从版面左上角量起' })
   .refine(([, , width, height]) => width > 0 && height > 0, '热区的宽和高应大于 0');
