@@ -1,6 +1,7 @@
 /**
  * `npm run audit`: builds the site, serves it with `astro preview`, runs Lighthouse (its default mobile
- * settings) three times on each of four representative pages (the newest article's among them), prints the
+ * settings) three times on each of four representative pages (the newest article's among them; a fifth, the newest
+ * edition's first 版, when the archive has printed pages), prints the
  * median scores, writes them with the failing audits to docs/audit.md, and exits non-zero when a score is
  * below its threshold.
  *
@@ -8,7 +9,7 @@
  * is serving. astro.config.ts reads OUT_DIR and ASTRO_CACHE_DIR for the build and the preview server alike, so
  * `OUT_DIR=node_modules/.audit/dist ASTRO_CACHE_DIR=node_modules/.audit/cache npm run audit` keeps them apart.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -35,9 +36,13 @@ function pagesOf(outDir: string): Page[] {
   const home = readFileSync(join(outDir, 'index.html'), 'utf8');
   const newest = new RegExp(`<a href="${basePath}(?<path>articles/[^"]+/)"[^>]*>(?<headline>[^<]+)</a>`).exec(home)?.groups;
   const query = (newest?.headline && /\p{Script=Han}{2,4}/u.exec(newest.headline)?.[0]) || '新闻';
+  // The newest edition's first 版, named on the e-paper's index, when the archive has printed pages.
+  const editions = join(outDir, 'editions', 'index.html');
+  const printedPage = existsSync(editions) ? new RegExp(`href="${basePath}(?<path>editions/\\d{4}/\\d{2}-\\d{2}/[^/"]+/)"`).exec(readFileSync(editions, 'utf8'))?.groups?.path : undefined;
   return [
     { name: 'Home', path: '' },
     ...(newest?.path ? [{ name: 'Article', path: newest.path }] : []),
+    ...(printedPage ? [{ name: 'Printed page', path: printedPage }] : []),
     { name: 'Archive', path: 'archive/' },
     { name: 'Search', path: `search/?q=${query}` },
   ];

@@ -4,19 +4,21 @@
  * left a draft), built, and read in Chromium — the 版 page shows the picture, each published article's region is
  * a link reachable with Tab and outlined on focus, a draft's region is neither a link nor named, the PDF link
  * downloads the imported PDF byte for byte, 上一版/下一版 move between the pages, the calendar links the edition's
- * day, axe finds nothing. Then a new edition is imported and the site built again with its cache: only the new
+ * day, axe finds nothing and Lighthouse's accessibility score is 100. Then a new edition is imported and the site built again with its cache: only the new
  * page is rasterised.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect as expectPage, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parsePrintEdition } from '../../src/lib/article/print-edition.ts';
 import { listArticleFiles } from '../../src/lib/archive/source.ts';
-import { browseBuiltSite } from '../chromium.ts';
+import { browseBuiltSite, chromiumPath } from '../chromium.ts';
 import { siteEnv, ZHONGYUAN } from '../fixtures/sites.ts';
 import { temporaryArchive } from '../helpers/archive.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -107,6 +109,17 @@ it('shows each 版 as printed, its articles clickable on the page, and rasterise
     expect(stroke).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // Lighthouse's accessibility audit (its default mobile settings), as `npm run audit` runs it.
+    const chrome = await launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const audit = await lighthouse(`${origin}/editions/2024/05-07/1/`, { port: chrome.port, logLevel: 'error', onlyCategories: ['accessibility'] });
+      const failing = Object.values(audit!.lhr.audits).filter((item) => item.score !== null && item.score < 1 && item.scoreDisplayMode === 'binary');
+      expect(failing.map((item) => item.id)).toEqual([]);
+      expect(audit!.lhr.categories.accessibility!.score).toBe(1);
+    } finally {
+      chrome.kill();
+    }
 
     // The page's PDF, byte for byte, offered under a name that says what it is.
     const pdfLink = page.getByRole('link', { name: /下载本版 PDF/ });
