@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { articleSchemaFor, withPhotoSources } from './lib/article/schema.ts';
-import { buildTime, contentDir, site } from 'virtual:news/settings';
+import { buildTime, contentDir, editionsDir, site } from 'virtual:news/settings';
 import { articlesLoader } from './data/articles-loader.ts';
 import { editionPagesLoader } from './data/edition-pages-loader.ts';
 
@@ -14,6 +14,6 @@ export const collections = {
     loader: articlesLoader({ contentDir, columns: site.columns, now: buildTime }),
     schema: ({ image }) => withPhotoSources(articleSchemaFor(site.columns), image()),
   }),
-  // The e-paper's printed pages (editions/ beside the articles), each with its PDF's pictures.
-  editionPages: defineCollection({ loader: editionPagesLoader({ contentDir }) }),
+  // The e-paper's printed pages (editions/ beside the articles, or EDITIONS_DIR), each with its PDF's pictures.
+  editionPages: defineCollection({ loader: editionPagesLoader({ editionsDir }) }),
 };

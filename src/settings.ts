@@ -7,17 +7,23 @@
  * - CONTENT_DIR: where the articles are (tests and benchmarks build other archives), default content/articles.
  * - SITE_CONFIG: the newsroom's config, default site.yaml beside the content directory (content/site.yaml), so
  *   another archive comes with its own newsroom: a second site is a second directory, not a change of code.
+ * - EDITIONS_DIR: where the printed pages are (each 版's PDF and page file), default editions/ beside the articles
+ *   (content/editions); ten years of page PDFs may be kept outside the repository instead.
  * - BASE_PATH: the sub-path the site is served under (/news/), default the host's root.
  * - SITE_URL: the public origin, instead of the config's url (a staging host, the sub-path test site).
  * - BUILD_TIME (ISO 8601): the moment the site is built "as of": articles dated later are embargoed, and the
  *   Google News sitemap covers the two days before it. Fixed for reproducible builds and tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { displayPath } from './lib/display-path.ts';
+import { editionsDirOf } from './lib/archive/source.ts';
 import { newsroomFiles, readNewsroom, type Newsroom } from './lib/newsroom/newsroom.ts';
 
 export interface BuildSettings {
   contentDir: string;
+  /** The printed pages of the e-paper (lib/archive/source.ts readEditionPages). */
+  editionsDir: string;
   siteConfigFile: string;
   site: Newsroom;
   basePath: string;
@@ -29,7 +35,8 @@ export interface BuildSettings {
 export function readBuildSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): BuildSettings {
   const { contentDir, siteConfigFile } = newsroomFiles(env, cwd);
   const site = readSiteConfig(siteConfigFile);
-  return { contentDir, siteConfigFile, site, basePath: normalizeBasePath(env.BASE_PATH ?? '/'), siteUrl: env.SITE_URL ?? site.url, buildTime: parseBuildTime(env.BUILD_TIME) };
+  const editionsDir = env.EDITIONS_DIR ? resolve(cwd, env.EDITIONS_DIR) : editionsDirOf(contentDir);
+  return { contentDir, editionsDir, siteConfigFile, site, basePath: normalizeBasePath(env.BASE_PATH ?? '/'), siteUrl: env.SITE_URL ?? site.url, buildTime: parseBuildTime(env.BUILD_TIME) };
 }
 
 function readSiteConfig(file: string): Newsroom {

@@ -7,12 +7,12 @@
  * (without --force), nothing is written. Prints what it wrote and what the editor should check.
  *
  * With --pdf, the page's PDF is kept with the edition (editions/YYYY/MM-DD/<版次>.pdf beside the articles'
- * directory) and each article is looked for in the PDF's text layer (lib/epaper/locate.ts): where it is found, its
+ * directory, or under EDITIONS_DIR) and each article is looked for in the PDF's text layer (lib/epaper/locate.ts): where it is found, its
  * region goes into the page file (<版次>.yaml, lib/epaper/page-file.ts); what is not found is reported, not
  * guessed. Importing a page again keeps the regions an editor corrected (corrected: true).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildSettings, runCommand } from '../settings.ts';
 import { editionsDirOf, isLfsPointer, listArticleFiles } from '../lib/archive/source.ts';
@@ -34,7 +34,7 @@ function fail(lines: string[], code = 1): never {
 }
 
 async function main(): Promise<void> {
-  const { contentDir, site } = readBuildSettings();
+  const { contentDir, editionsDir, site } = readBuildSettings();
   let args;
   try {
     args = parseArgs({
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   if (problems.length > 0) fail([...problems, '没有写入任何文件。']);
 
   // The printed page: where each article is on it, found before anything is written.
-  const printedPage = pdf === undefined ? undefined : await planPrintedPage(pdf, out, date, page!, planned.map(({ article, path }) => ({ id: articleIdFromPath(relative(out, path).split(sep).join('/')), title: article.title, paragraphs: article.paragraphs })));
+  const printedPage = pdf === undefined ? undefined : await planPrintedPage(pdf, process.env.EDITIONS_DIR || resolve(out) === contentDir ? editionsDir : editionsDirOf(resolve(out)), date, page!, planned.map(({ article, path }) => ({ id: articleIdFromPath(relative(out, path).split(sep).join('/')), title: article.title, paragraphs: article.paragraphs })));
 
   for (const { article, path, content } of planned) {
     if (!args.values['dry-run']) writeAtomically(path, content);
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
  * The page file of a printed page: each article located in the PDF's text layer; regions an editor corrected in
  * an earlier import of this page kept. Stops the import (nothing written) when the PDF cannot be read.
  */
-async function planPrintedPage(pdf: string, out: string, date: string, page: string, articles: { id: string; title: string; paragraphs: string[] }[]) {
+async function planPrintedPage(pdf: string, editionsDir: string, date: string, page: string, articles: { id: string; title: string; paragraphs: string[] }[]) {
   const bytes = readFileSync(pdf);
   if (isLfsPointer(bytes)) fail([`${pdf}: 是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull`, '没有写入任何文件。']);
   let text;
@@ -130,13 +130,13 @@ async function planPrintedPage(pdf: string, out: string, date: string, page: str
     fail([`${pdf}: ${error instanceof Error ? error.message : String(error)}`, '没有写入任何文件。']);
   }
   if (text.pageCount !== 1) fail([`${pdf}: 有 ${text.pageCount} 页；每个版面应单独一个 PDF（一版一个文件）`, '没有写入任何文件。']);
-  const dir = join(editionsDirOf(out), date.slice(0, 4), date.slice(5));
+  const dir = join(editionsDir, date.slice(0, 4), date.slice(5));
   const pagePath = join(dir, `${page}.yaml`);
   const pdfName = `${page}.pdf`;
   // Regions corrected by hand in the page file are kept; so are the other articles of an earlier import.
   let earlier: PrintedArticle[] = [];
   if (existsSync(pagePath)) {
-    const parsed = parsePageFile(readFileSync(pagePath, 'utf8'), relative(editionsDirOf(out), pagePath).split(sep).join('/'), displayPath(pagePath));
+    const parsed = parsePageFile(readFileSync(pagePath, 'utf8'), relative(editionsDir, pagePath).split(sep).join('/'), displayPath(pagePath));
     if (!parsed.ok) fail([...parsed.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.field ? `字段 ${problem.field}：` : ''}${problem.message}`), '请先改正本版已有的版面文件；没有写入任何文件。']);
     earlier = parsed.page.articles;
   }

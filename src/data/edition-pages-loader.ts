@@ -10,10 +10,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { editionsDirOf, readEditionPages, type SourcePage } from '../lib/archive/source.ts';
+import { readEditionPages, type SourcePage } from '../lib/archive/source.ts';
 import { formatProblem, type ArticleProblem } from '../lib/article/file.ts';
 import { byPlace } from '../lib/order.ts';
 import { cachedPageImages, pageImages, PagePdfError, type PageImage } from '../epaper/page-images.ts';
@@ -46,11 +47,11 @@ export interface EpaperFile {
 
 const DIGESTS = 'pdf-digests';
 
-export function editionPagesLoader({ contentDir }: { contentDir: string }): Loader {
+export function editionPagesLoader({ editionsDir }: { editionsDir: string }): Loader {
   return {
     name: 'news-edition-pages',
     load: async (context) => {
-      await syncPages(context, editionsDirOf(contentDir));
+      await syncPages(context, editionsDir);
     },
   };
 }
@@ -69,18 +70,34 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
   const allProblems: ArticleProblem[] = [...problems];
   const files: EpaperFile[] = [];
   const digests: Record<string, { size: number; modified: number; digest: string }> = {};
+  // Pictures: from the cache by the PDF's digest, or rendered — one page per core at a time (pdfjs draws on
+  // the main thread, sharp encodes on its own threads, so two at once keep two cores busy).
+  const sets = new Array<PageImage[] | PagePdfError | undefined>(pages.length);
   let rendered = 0;
-  for (const page of pages) {
-    let images: PageImage[];
-    try {
-      const cached = await cachedPageImages(page.pdfDigest, { cacheDir });
-      const set = cached ?? (await pageImages(new Uint8Array(readFileSync(page.pdfPath)), { cacheDir, source: page.shown }));
-      if (!cached) rendered += 1;
-      images = set.images;
-    } catch (error) {
-      if (!(error instanceof PagePdfError)) throw error;
-      allProblems.push({ file: page.shown, line: 1, column: 1, field: 'pdf', message: error.message });
-      continue;
+  let next = 0;
+  const renderNext = async () => {
+    while (next < pages.length) {
+      const index = next++;
+      const page = pages[index]!;
+      try {
+        const cached = await cachedPageImages(page.pdfDigest, { cacheDir });
+        if (cached) sets[index] = cached.images;
+        else {
+          sets[index] = (await pageImages(new Uint8Array(readFileSync(page.pdfPath)), { cacheDir, source: page.shown })).images;
+          rendered += 1;
+        }
+      } catch (error) {
+        if (!(error instanceof PagePdfError)) throw error;
+        sets[index] = error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), pages.length) }, renderNext));
+  pages.forEach((page, index) => {
+    const images = sets[index]!;
+    if (images instanceof PagePdfError) {
+      allProblems.push({ file: page.shown, line: 1, column: 1, field: 'pdf', message: images.message });
+      return;
     }
     const stat = statSync(page.pdfPath);
     digests[page.pdfPath] = { size: stat.size, modified: stat.mtimeMs, digest: page.pdfDigest };
@@ -99,7 +116,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
       images: images.map(({ file: _file, ...image }) => image),
     };
     store.set({ id: `${page.date}/${page.page}`, data: data as unknown as Record<string, unknown>, filePath: relative(root, page.path).split(sep).join('/') });
-  }
+  });
   if (allProblems.length) throw new Error(`版面文件有误，构建已停止：\n${allProblems.sort(byPlace).map(formatProblem).join('\n')}`);
   const ids = new Set(pages.map((page) => `${page.date}/${page.page}`));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -3,13 +3,16 @@
  * (src/data/edition-pages-loader.ts) in the cache directory, copied into `_epaper/` of the output when the
  * pages are written. Their names are content-addressed, so an unchanged page keeps its URLs and a host's cache.
  * After kept-pages (which removes what the build did not write) and before the indexer's check of the output.
+ * `astro dev` serves them from where they are.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EPAPER_DIR, EPAPER_FILES, type EpaperFile } from '../data/edition-pages-loader.ts';
+
+const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.avif': 'image/avif', '.webp': 'image/webp' };
 
 /** Copies the listed files into `<outDir>/_epaper/`; how many. */
 export async function copyEpaperFiles(cacheDir: string, outDir: string): Promise<number> {
@@ -30,6 +33,16 @@ export default function epaperFiles(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const name = /\/_epaper\/([^/?#]+)$/.exec(request.url?.split('?')[0] ?? '')?.[1];
+          const list = join(cacheDir, EPAPER_FILES);
+          const file = name && existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as EpaperFile[]).find((entry) => entry.name === name) : undefined;
+          if (!file) return next();
+          response.setHeader('Content-Type', TYPES[extname(file.name)] ?? 'application/octet-stream');
+          createReadStream(file.from).pipe(response);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const copied = await copyEpaperFiles(cacheDir, fileURLToPath(dir));

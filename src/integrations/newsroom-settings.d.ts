@@ -7,6 +7,7 @@ import type { Newsroom } from '../lib/newsroom/newsroom.ts';
 
 export declare const site: Newsroom;
 export declare const contentDir: string;
+export declare const editionsDir: string;
 export declare const basePath: string;
 export declare const siteUrl: string;
 export declare const buildTime: Date;

@@ -20,6 +20,7 @@ function settingsModule(settings: BuildSettings, images: { logo?: NewsroomImage;
   return [
     `export const site = ${JSON.stringify(settings.site)};`,
     `export const contentDir = ${JSON.stringify(settings.contentDir)};`,
+    `export const editionsDir = ${JSON.stringify(settings.editionsDir)};`,
     `export const basePath = ${JSON.stringify(settings.basePath)};`,
     `export const siteUrl = ${JSON.stringify(settings.siteUrl)};`,
     // The moment is handed over beside the module's source, not in it: a build as of another moment (BUILD_TIME

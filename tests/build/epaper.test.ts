@@ -5,14 +5,14 @@
  * a link reachable with Tab and outlined on focus, a draft's region is neither a link nor named, the PDF link
  * downloads the imported PDF byte for byte, 上一版/下一版 move between the pages, the calendar links the edition's
  * day, axe finds nothing and Lighthouse's accessibility score is 100. Then a new edition is imported and the site built again with its cache: only the new
- * page is rasterised.
+ * page is rasterised; and with the page PDFs moved out of the repository (EDITIONS_DIR) the site is the same.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect as expectPage, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -157,4 +157,13 @@ it('shows each 版 as printed, its articles clickable on the page, and rasterise
   const again = await archive.build('site');
   expect(again.ok, again.output.slice(-3000)).toBe(true);
   expect(again.output).toContain('3 个版面，新绘制 1 个版面图');
+
+  // The page PDFs kept outside the repository (EDITIONS_DIR): the same site.
+  const elsewhere = join(work, 'pdf-archive');
+  renameSync(join(archive.root, 'editions'), elsewhere);
+  const moved = await archive.build('moved', { EDITIONS_DIR: elsewhere });
+  expect(moved.ok, moved.output.slice(-3000)).toBe(true);
+  const epaperFiles = (site: typeof moved) => readdirSync(join(site.outDir, '_epaper')).sort();
+  expect(epaperFiles(moved)).toEqual(epaperFiles(again));
+  expect(moved.read('editions/2025/01-02/5/index.html')).toBe(again.read('editions/2025/01-02/5/index.html'));
 }, 300_000);
