@@ -141,7 +141,8 @@ async function planPrintedPage(pdf: string, editionsDir: string, date: string, p
     earlier = parsed.page.articles;
   }
   const corrected = new Map(earlier.filter((article) => article.corrected).map((article) => [article.id, article]));
-  const locations = locateArticles(text, articles.filter((article) => !corrected.has(article.id)));
+  // Every article is looked for, the corrected ones too: left out, their text would be free for a neighbour to claim.
+  const locations = locateArticles(text, articles).filter((location) => !corrected.has(location.id));
   const imported = new Set(articles.map((article) => article.id));
   const printed: PrintedArticle[] = [
     ...earlier.filter((article) => article.corrected || !imported.has(article.id)),

@@ -48,10 +48,10 @@ async function pagePdf(text: string, date: string, label: string): Promise<Buffe
   return page.pdf;
 }
 
-function runImport(archiveDir: string, text: string, date: string, page: string, pdf: string): string {
+function runImport(archiveDir: string, text: string, date: string, page: string, pdf: string, extra: string[] = []): string {
   const textFile = join(work, `${date}-${page}.txt`);
   writeFileSync(textFile, text);
-  return execFileSync(process.execPath, ['src/cli/import.ts', textFile, '--date', date, '--page', page, '--pdf', pdf, '--out', archiveDir], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, archiveDir) } });
+  return execFileSync(process.execPath, ['src/cli/import.ts', textFile, '--date', date, '--page', page, '--pdf', pdf, '--out', archiveDir, ...extra], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, archiveDir) } });
 }
 
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -157,6 +157,24 @@ it('shows each 版 as printed, its articles clickable on the page, and rasterise
   const again = await archive.build('site');
   expect(again.ok, again.output.slice(-3000)).toBe(true);
   expect(again.output).toContain('3 个版面，新绘制 1 个版面图');
+
+  // An editor's region (corrected: true) survives a new import of its page; the others are located again.
+  const pageOne = join(archive.root, 'editions/2024/05-07/1.yaml');
+  // The first article's first rectangle drawn 10 points narrower by hand.
+  let drawn = '';
+  const corrected = readFileSync(pageOne, 'utf8').replace(/(- id: [^\n]+\n)(\s+)regions:\n\s+- \[([^\]]+)\]/u, (_match, id: string, indent: string, rect: string) => {
+    const [x, y, width, height] = rect.split(', ').map(Number);
+    drawn = `[${x}, ${y}, ${Math.round(width! - 10)}, ${height}]`;
+    return `${id}${indent}corrected: true\n${indent}regions:\n${indent}  - ${drawn}`;
+  });
+  expect(drawn).not.toBe('');
+  writeFileSync(pageOne, corrected);
+  const reimported = runImport(archive.dir, first, EDITION, '1', pdfs[0]!, ['--force']);
+  expect(reimported).toContain('保留了手工修改的热区');
+  const afterImport = readFileSync(pageOne, 'utf8');
+  expect(afterImport).toContain('corrected: true');
+  expect(afterImport).toContain(drawn);
+  expect(afterImport.match(/- id: /g)).toHaveLength(2);
 
   // The page PDFs kept outside the repository (EDITIONS_DIR): the same site.
   const elsewhere = join(work, 'pdf-archive');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatPageFile, overlapArea, pageFileOf, parsePageFile, unionArea } from '../../src/lib/epaper/page-file.ts';
-import { pageArticleProblems, type SourcePage } from '../../src/lib/archive/source.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pageArticleProblems, readEditionPages, type SourcePage } from '../../src/lib/archive/source.ts';
 
 const PAGE = {
   pdf: '05.pdf',
@@ -26,7 +29,7 @@ describe('a printed page file', () => {
     expect(text).toContain('- [36, 100, 250, 300]');
     expect(text).toContain('corrected: true');
     const parsed = parsePageFile(text, '2024/05-20/05.yaml', FILE);
-    expect(parsed).toEqual({ ok: true, page: { ...PAGE, date: '2024-05-20', page: '05' } });
+    expect(parsed).toEqual({ ok: true, page: { ...PAGE, date: '2024-05-20', page: '05' }, idLines: [7, 11] });
   });
 
   it('names the line and field of a region off the page, a bad rectangle and an unknown field', () => {
@@ -76,5 +79,26 @@ describe('a printed page file', () => {
       [11, 'articles.2.id', '文章 c 的 source 写的是未刊于报纸'],
       [14, 'articles.3.id', '找不到文章 missing'],
     ]);
+  });
+
+  it('is read with its PDF by the archive source, which names a PDF that is missing or a Git LFS pointer never fetched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-files-'));
+    try {
+      mkdirSync(join(dir, '2024/05-20'), { recursive: true });
+      writeFileSync(join(dir, '2024/05-20/05.yaml'), formatPageFile(PAGE, '第5版'));
+      expect(readEditionPages(dir).problems.map((problem) => problem.message)).toEqual(['找不到版面 PDF“05.pdf”：应与本文件放在同一目录']);
+      writeFileSync(join(dir, '2024/05-20/05.pdf'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n');
+      const { pages, problems } = readEditionPages(dir);
+      expect(pages).toEqual([]);
+      expect(problems).toMatchObject([{ field: 'pdf', line: 3, message: expect.stringContaining('是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull') }]);
+      writeFileSync(join(dir, '2024/05-20/05.pdf'), '%PDF-1.7 a page');
+      const read = readEditionPages(dir);
+      expect(read.problems).toEqual([]);
+      expect(read.pages[0]).toMatchObject({ date: '2024-05-20', page: '05', pdfDigest: expect.stringMatching(/^[0-9a-f]{64}$/), idLines: [7, 11] });
+      // Lines of the printed articles' ids only, not of the unlocated ones.
+      expect(read.pages[0]!.unlocated).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

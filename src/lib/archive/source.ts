@@ -246,8 +246,7 @@ export function readEditionPages(dir: string, options: ReadPagesOptions = {}): {
       }
       pdfDigest = createHash('sha256').update(bytes).digest('hex');
     }
-    const idLines = [...decoded.source.matchAll(/^\s*-\s*id:/gmu)].map((match) => decoded.source.slice(0, match.index).split('\n').length);
-    pages.push({ ...parsed.page, file, path, shown, pdfPath, pdfDigest, idLines });
+    pages.push({ ...parsed.page, file, path, shown, pdfPath, pdfDigest, idLines: parsed.idLines });
   }
   return { pages, problems: problems.sort(byPlace) };
 }

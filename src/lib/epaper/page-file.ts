@@ -85,7 +85,8 @@ const pageFileSchema = z.strictObject({
   unlocated: z.array(z.strictObject({ id: z.string().min(1), reason: z.string() })).default([]),
 });
 
-export type PageFileResult = { ok: true; page: PageFile } | { ok: false; problems: ArticleProblem[] };
+/** The page, and the line of each article's `id` (for problems found later, against the articles). */
+export type PageFileResult = { ok: true; page: PageFile; idLines: number[] } | { ok: false; problems: ArticleProblem[] };
 
 /** Reads and checks a page file's text; `relativePath` (under editions/) gives its date and 版次, `file` names it in messages. */
 export function parsePageFile(source: string, relativePath: string, file: string): PageFileResult {
@@ -123,7 +124,9 @@ export function parsePageFile(source: string, relativePath: string, file: string
     unlocated: data.unlocated,
   };
   const problems = regionProblems(page).map(({ path, message }) => ({ file, ...at(nearestNode(doc.contents, path)?.range?.[0]), field: path.join('.'), message }));
-  return problems.length ? { ok: false, problems: problems.sort(byPlace) } : { ok: true, page };
+  if (problems.length) return { ok: false, problems: problems.sort(byPlace) };
+  const idLines = page.articles.map((_, index) => at(nearestNode(doc.contents, ['articles', index, 'id'])?.range?.[0]).line);
+  return { ok: true, page, idLines };
 }
 
 /** Regions off the page, an article listed twice, and regions of two articles that overlap more than allowed. */
