@@ -157,6 +157,23 @@ export const SITES = {
     projects: [{ name: 'second-site', testDir: 'tests/second-site' }],
     integrity: 'second newsroom',
   }),
+  /**
+   * The e-paper with printed pages: the seed page split into two 版 of one edition, each typeset into a page PDF
+   * by Chromium and imported with its PDF (tests/helpers/epaper-archive.ts), one article left a draft. Its
+   * editions directory is beside its articles (.epaper/editions).
+   */
+  epaper: site('epaper', '.epaper', {
+    description: 'two printed pages (版) imported with their PDFs, for the e-paper',
+    newsroom: ZHONGYUAN,
+    writeArticles: async (contentDir) => {
+      const { writeEpaperArchive } = await import('./helpers/epaper-archive.ts');
+      await writeEpaperArchive(contentDir);
+    },
+    env: {},
+    portOffset: 5,
+    projects: [{ name: 'epaper', testDir: 'tests/epaper' }],
+    integrity: 'e-paper',
+  }),
 } satisfies Record<string, TestSite>;
 
 export type TestSiteName = keyof typeof SITES;
