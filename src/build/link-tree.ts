@@ -17,7 +17,8 @@ export function linkTree(from: string, to: string): void {
   }
 }
 
-function linkOrCopy(source: string, target: string): void {
+/** A hard link to `source` at `target`, or a copy where a link cannot be made. */
+export function linkOrCopy(source: string, target: string): void {
   try {
     linkSync(source, target);
   } catch (error) {

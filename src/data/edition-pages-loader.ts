@@ -8,10 +8,11 @@
  * into the site under content-addressed names. Whether each page's articles are articles printed there is
  * checked with the articles (src/data/archive.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEditionPages, type SourcePage } from '../lib/archive/source.ts';
@@ -102,7 +103,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
     const stat = statSync(page.pdfPath);
     digests[page.pdfPath] = { size: stat.size, modified: stat.mtimeMs, digest: page.pdfDigest };
     const pdfName = `${page.pdfDigest.slice(0, 16)}.pdf`;
-    files.push({ name: pdfName, from: page.pdfPath }, ...images.map((image) => ({ name: image.name, from: image.file })));
+    files.push({ name: pdfName, from: keptPdf(cacheDir, page) }, ...images.map((image) => ({ name: image.name, from: image.file })));
     const data: EditionPageData = {
       date: page.date,
       page: page.page,
@@ -126,4 +127,23 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
   await writeFile(`${list}.partial`, JSON.stringify(files));
   await rename(`${list}.partial`, list);
   if (pages.length) logger.info(`${pages.length} 个版面，新绘制 ${rendered} 个版面图`);
+}
+
+/**
+ * The cache's own copy of a page's PDF, by its digest: made once, when the PDF is new, so that the site links
+ * to a file nothing changes in place (an editor may overwrite the PDF in content/ with another).
+ */
+function keptPdf(cacheDir: string, page: SourcePage): string {
+  const kept = join(cacheDir, 'page-pdfs', page.pdfDigest.slice(0, 2), `${page.pdfDigest}.pdf`);
+  if (existsSync(kept)) return kept;
+  mkdirSync(dirname(kept), { recursive: true });
+  const partial = `${kept}.${process.pid}.partial`;
+  copyFileSync(page.pdfPath, partial);
+  // The bytes copied are the ones the digest was taken of, unless the file changed in between: then the next build copies again.
+  if (createHash('sha256').update(readFileSync(partial)).digest('hex') !== page.pdfDigest) {
+    rmSync(partial);
+    throw new Error(`${page.shown}：版面 PDF 在构建时被改动了，请重新构建`);
+  }
+  renameSync(partial, kept);
+  return kept;
 }

@@ -1,28 +1,34 @@
 /**
  * The e-paper's files in the site: each printed page's PDF and pictures, listed by the pages' loader
  * (src/data/edition-pages-loader.ts) in the cache directory, copied into `_epaper/` of the output when the
- * pages are written. Their names are content-addressed, so an unchanged page keeps its URLs and a host's cache.
+ * pages are written (hard links). Their names are content-addressed, so an unchanged page keeps its URLs and a host's cache.
  * After kept-pages (which removes what the build did not write) and before the indexer's check of the output.
  * `astro dev` serves them from where they are.
  */
 import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { linkOrCopy } from '../build/link-tree.ts';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EPAPER_DIR, EPAPER_FILES, type EpaperFile } from '../data/edition-pages-loader.ts';
 
 const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.avif': 'image/avif', '.webp': 'image/webp' };
 
-/** Copies the listed files into `<outDir>/_epaper/`; how many. */
-export async function copyEpaperFiles(cacheDir: string, outDir: string): Promise<number> {
+/**
+ * Hard-links the listed files into `<outDir>/_epaper/` (copies across file systems); how many. Links, because a
+ * decade of pages is tens of gigabytes that a publish must not copy again; safe, because every listed file is
+ * the cache's own, written once under its content's name and never changed in place (page-images.ts, the
+ * loader's copy of each PDF).
+ */
+export async function linkEpaperFiles(cacheDir: string, outDir: string): Promise<number> {
   const list = join(cacheDir, EPAPER_FILES);
   if (!existsSync(list)) return 0;
   const files = JSON.parse(readFileSync(list, 'utf8')) as EpaperFile[];
   if (files.length === 0) return 0;
   const dir = join(outDir, EPAPER_DIR);
   await mkdir(dir, { recursive: true });
-  await Promise.all(files.map((file) => copyFile(file.from, join(dir, file.name))));
+  for (const file of files) linkOrCopy(file.from, join(dir, file.name));
   return files.length;
 }
 
@@ -45,8 +51,8 @@ export default function epaperFiles(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const copied = await copyEpaperFiles(cacheDir, fileURLToPath(dir));
-        if (copied) logger.info(`数字报：${copied} 个版面文件（PDF、版面图）`);
+        const linked = await linkEpaperFiles(cacheDir, fileURLToPath(dir));
+        if (linked) logger.info(`数字报：${linked} 个版面文件（PDF、版面图）`);
       },
     },
   };
