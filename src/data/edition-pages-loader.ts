@@ -9,7 +9,7 @@
  * checked with the articles (src/data/archive.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -18,7 +18,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEditionPages, type SourcePage } from '../lib/archive/source.ts';
 import { formatProblem, type ArticleProblem } from '../lib/article/file.ts';
 import { byPlace } from '../lib/order.ts';
-import { cachedPageImages, pageImages, PagePdfError, type PageImage } from '../epaper/page-images.ts';
+import { CACHE_SUBDIR, cachedPageImages, pageImages, PagePdfError, type PageImage } from '../epaper/page-images.ts';
 
 /** What a page of the e-paper has in the content layer. */
 export interface EditionPageData {
@@ -47,6 +47,8 @@ export interface EpaperFile {
 }
 
 const DIGESTS = 'pdf-digests';
+/** The cache's copies of the pages' PDFs, by digest. */
+const PDF_COPIES = 'page-pdfs';
 
 export function editionPagesLoader({ editionsDir }: { editionsDir: string }): Loader {
   return {
@@ -122,6 +124,9 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
   const ids = new Set(pages.map((page) => `${page.date}/${page.page}`));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   meta.set(DIGESTS, JSON.stringify(digests));
+  // Not when there are no pages at all (an editions directory missing or not mounted): a decade of pictures
+  // would be rendered again for nothing.
+  if (pages.length) pruneUnusedPages(cacheDir, new Set(pages.map((page) => page.pdfDigest)));
   await mkdir(cacheDir, { recursive: true });
   const list = join(cacheDir, EPAPER_FILES);
   await writeFile(`${list}.partial`, JSON.stringify(files));
@@ -134,7 +139,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
  * to a file nothing changes in place (an editor may overwrite the PDF in content/ with another).
  */
 function keptPdf(cacheDir: string, page: SourcePage): string {
-  const kept = join(cacheDir, 'page-pdfs', page.pdfDigest.slice(0, 2), `${page.pdfDigest}.pdf`);
+  const kept = join(cacheDir, PDF_COPIES, page.pdfDigest.slice(0, 2), `${page.pdfDigest}.pdf`);
   if (existsSync(kept)) return kept;
   mkdirSync(dirname(kept), { recursive: true });
   const partial = `${kept}.${process.pid}.partial`;
@@ -146,4 +151,19 @@ function keptPdf(cacheDir: string, page: SourcePage): string {
   }
   renameSync(partial, kept);
   return kept;
+}
+
+/** Pictures and PDF copies of PDFs no page uses any more (replaced, withdrawn): the cache keeps what the archive has. */
+function pruneUnusedPages(cacheDir: string, used: ReadonlySet<string>): void {
+  for (const [dir, digestOf] of [
+    [join(cacheDir, CACHE_SUBDIR), (name: string) => name],
+    [join(cacheDir, PDF_COPIES), (name: string) => name.replace(/\.pdf$/u, '')],
+  ] as const) {
+    if (!existsSync(dir)) continue;
+    for (const shard of readdirSync(dir)) {
+      for (const name of readdirSync(join(dir, shard))) {
+        if (!used.has(digestOf(name))) rmSync(join(dir, shard, name), { recursive: true, force: true });
+      }
+    }
+  }
 }

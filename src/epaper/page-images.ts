@@ -41,7 +41,7 @@ const ENCODING = {
 /** Raise when a change of pdfjs, canvas or sharp changes what a page looks like: every page renders again. */
 const RENDERER_REVISION = 1;
 
-const CACHE_SUBDIR = 'page-images';
+export const CACHE_SUBDIR = 'page-images';
 const SET_FILE = 'set.json';
 
 export interface PageImage {

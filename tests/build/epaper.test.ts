@@ -3,7 +3,7 @@
  * test site): two 版 typeset by Chromium and imported with their PDFs (tests/helpers/epaper-archive.ts) — every
  * article located, the PDF kept byte for byte, the page file written — then built: both pages rasterised. A new
  * edition, built with the cache of the last build, rasterises only its page. An editor's corrected region
- * survives a new import of its page. With the page PDFs moved out of the repository (EDITIONS_DIR), the site is
+ * survives a new import of its page; a withdrawn page's pictures leave the cache. With the page PDFs moved out of the repository (EDITIONS_DIR), the site is
  * the same.
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -48,6 +48,17 @@ it('imports pages with their PDFs, rasterises each page once, keeps corrected re
   expect(epaperFiles(moved)).toEqual(epaperFiles(again));
   expect(moved.read('editions/2024/05-07/1/index.html')).toBe(again.read('editions/2024/05-07/1/index.html'));
   renameSync(elsewhere, join(archive.root, 'editions'));
+
+  // A withdrawn page: its pictures leave the cache, the others stay and are not rendered again.
+  const cachedSets = () => readdirSync(join(archive.root, 'site/cache/page-images')).flatMap((shard) => readdirSync(join(archive.root, 'site/cache/page-images', shard)));
+  expect(cachedSets()).toHaveLength(3);
+  const editions = join(archive.root, 'editions');
+  renameSync(join(editions, '2025'), join(work, 'withdrawn-2025'));
+  const withdrawn = await archive.build('site');
+  expect(withdrawn.ok, withdrawn.output.slice(-3000)).toBe(true);
+  expect(withdrawn.output).toContain('2 个版面，新绘制 0 个版面图');
+  expect(cachedSets()).toHaveLength(2);
+  renameSync(join(work, 'withdrawn-2025'), join(editions, '2025'));
 
   // An editor's region (corrected: true) survives a new import of its page; the others are located again.
   // The first article's first rectangle, drawn 10 points narrower by hand.
