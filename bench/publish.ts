@@ -2,8 +2,9 @@
  * `npm run bench:publish`: what publishing one new article costs, as CI does it. On a synthetic archive of N
  * articles (default 10,000): a cold build (empty cache and output), then one new article and a build that
  * keeps only the cache directory (ASTRO_CACHE_DIR) with a fresh output directory, then a cold build of the
- * same content. Reports the three times, the ratio of the publish build to the cold one, and whether the
- * publish build's output is byte for byte the cold build's. Writes .bench/publish-<N>.json.
+ * same content. Reports the three times, the ratio of the publish build to the cold one, whether the
+ * publish build's output is byte for byte the cold build's, and what the publish changed against the build
+ * before it (files, pages, and the pages of each list: columns, tags, people). Writes .bench/publish-<N>.json.
  *
  *   npm run bench:publish -- --articles 10000
  */
@@ -84,7 +85,15 @@ try {
   const reference = await build(content, join(work, 'reference'), join(work, 'cache-reference'), 'cold-again');
   console.log(`  ${reference.seconds.toFixed(1)} s`);
 
-  const differing = differences(digests(join(work, 'publish')), digests(join(work, 'reference')));
+  const publishDigests = digests(join(work, 'publish'));
+  const differing = differences(publishDigests, digests(join(work, 'reference')));
+  // What the publish changed against the build before it: what an upload sends, and the list pages rewritten.
+  const changed = differences(digests(join(work, 'cold')), publishDigests);
+  const listPages = new Map<string, number>();
+  for (const path of changed) {
+    const list = /^(columns|tags|people)\/([^/]+)\/(?:\d+\/)?index\.html$/.exec(path.split('\\').join('/'));
+    if (list) listPages.set(`${list[1]}/${list[2]}`, (listPages.get(`${list[1]}/${list[2]}`) ?? 0) + 1);
+  }
   const report = {
     measuredAt: new Date().toISOString(),
     articles,
@@ -94,6 +103,9 @@ try {
     ratio: publish.seconds / reference.seconds,
     cacheBytes,
     identical: differing.length === 0,
+    changedFiles: changed.length,
+    changedPages: changed.filter((path) => path.endsWith('.html')).length,
+    changedListPages: Object.fromEntries(listPages),
     differing: differing.slice(0, 50),
     index: { cold: cold.indexLine, publish: publish.indexLine },
   };
@@ -102,6 +114,10 @@ try {
   console.log(
     `\n${articles} articles: cold ${cold.seconds.toFixed(1)} s, publish ${publish.seconds.toFixed(1)} s, cold again ${reference.seconds.toFixed(1)} s; ` +
       `ratio ${report.ratio.toFixed(2)}; cache ${(cacheBytes / 1024 ** 2).toFixed(0)} MB; output ${report.identical ? 'byte-identical' : `differs in ${differing.length} files, e.g. ${differing.slice(0, 5).join(', ')}`}`,
+  );
+  console.log(
+    `the publish changed ${report.changedFiles} files (${report.changedPages} pages) against the build before it; list pages rewritten: ` +
+      ([...listPages].map(([list, pages]) => `${list} ${pages}`).join(', ') || 'none'),
   );
   if (!report.identical) process.exitCode = 1;
 } finally {

@@ -7,7 +7,8 @@ export function createUrls(basePath: string) {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const path = (...segments: (string | number)[]) =>
     `${base}${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}${segments.length ? '/' : ''}`;
-  const paged = (segments: (string | number)[], page: number) => (page > 1 ? path(...segments, page) : path(...segments));
+  // A list's own address (its newest articles), or one of its pages numbered from the oldest (lib/archive/list-pages.ts).
+  const paged = (segments: (string | number)[], page?: number) => (page === undefined ? path(...segments) : path(...segments, page));
 
   return {
     home: () => path(),
@@ -24,11 +25,11 @@ export function createUrls(basePath: string) {
     editionPage: (date: string, page: string) => path('editions', date.slice(0, 4), date.slice(5), /^\d+$/.test(page) ? Number(page) : page),
     /** The e-paper's files (a page's PDF and pictures), named by their content. */
     epaperFile: (name: string) => `${base}_epaper/${name}`,
-    column: (slug: string, page = 1) => paged(['columns', slug], page),
+    column: (slug: string, page?: number) => paged(['columns', slug], page),
     tags: () => path('tags'),
-    tag: (tag: string, page = 1) => paged(['tags', nameKey(tag)], page),
+    tag: (tag: string, page?: number) => paged(['tags', nameKey(tag)], page),
     people: () => path('people'),
-    person: (name: string, page = 1) => paged(['people', nameKey(name)], page),
+    person: (name: string, page?: number) => paged(['people', nameKey(name)], page),
     search: (query?: string) => (query ? `${path('search')}?q=${encodeURIComponent(query)}` : path('search')),
     asset: (file: string) => `${base}${file.replace(/^\//, '')}`,
   };
