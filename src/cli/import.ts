@@ -15,12 +15,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFil
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildSettings, runCommand } from '../settings.ts';
-import { editionsDirOf, isLfsPointer, listArticleFiles } from '../lib/archive/source.ts';
+import { editionsDirOf, listArticleFiles } from '../lib/archive/source.ts';
+import { notPdfReason } from '../lib/epaper/pdf-bytes.ts';
 import { locateArticles } from '../lib/epaper/locate.ts';
 import { formatPageFile, parsePageFile, regionProblems, type PrintedArticle } from '../lib/epaper/page-file.ts';
 import { readPdfPageText } from '../epaper/pdf-text.ts';
 import { editionLabel, pageLabel } from '../lib/archive/editions.ts';
-import { decodeArticleFile, formatArticleFile, parseArticleFile } from '../lib/article/file.ts';
+import { decodeArticleFile, formatArticleFile, formatProblem, parseArticleFile } from '../lib/article/file.ts';
 import { articleIdFromPath } from '../lib/article/id.ts';
 import { importedFrontmatter, parsePrintEdition } from '../lib/article/print-edition.ts';
 import { displayPath } from '../lib/display-path.ts';
@@ -121,7 +122,8 @@ async function main(): Promise<void> {
  */
 async function planPrintedPage(pdf: string, editionsDir: string, date: string, page: string, articles: { id: string; title: string; paragraphs: string[] }[]) {
   const bytes = readFileSync(pdf);
-  if (isLfsPointer(bytes)) fail([`${pdf}: 是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull`, '没有写入任何文件。']);
+  const notPdf = notPdfReason(bytes);
+  if (notPdf) fail([`${pdf}: ${notPdf}`, '没有写入任何文件。']);
   let text;
   try {
     // A copy: pdfjs takes a Uint8Array (not a Buffer) and may transfer it.
@@ -137,7 +139,7 @@ async function planPrintedPage(pdf: string, editionsDir: string, date: string, p
   let earlier: PrintedArticle[] = [];
   if (existsSync(pagePath)) {
     const parsed = parsePageFile(readFileSync(pagePath, 'utf8'), relative(editionsDir, pagePath).split(sep).join('/'), displayPath(pagePath));
-    if (!parsed.ok) fail([...parsed.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.field ? `字段 ${problem.field}：` : ''}${problem.message}`), '请先改正本版已有的版面文件；没有写入任何文件。']);
+    if (!parsed.ok) fail([...parsed.problems.map(formatProblem), '请先改正本版已有的版面文件；没有写入任何文件。']);
     earlier = parsed.page.articles;
   }
   const corrected = new Map(earlier.filter((article) => article.corrected).map((article) => [article.id, article]));

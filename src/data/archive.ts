@@ -44,10 +44,7 @@ async function printedPages(): Promise<PrintedPage[]> {
   const pages = (await getCollection('editionPages')).map((entry) => entry.data as unknown as PrintedPage);
   if (pages.length === 0) return pages;
   const all = new Map((await getCollection('articles')).map((article) => [article.id, article.data.source ?? null]));
-  const problems = pageArticleProblems(
-    pages.map((page) => ({ ...page, file: '', path: '', pdf: '', pdfPath: '', pdfDigest: '' })),
-    (id) => all.get(id),
-  );
+  const problems = pageArticleProblems(pages, (id) => all.get(id));
   if (problems.length) throw new Error(`版面文件有误，构建已停止：\n${problems.map(formatProblem).join('\n')}`);
   return pages;
 }

@@ -9,7 +9,7 @@
  * checked with the articles (src/data/archive.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -102,8 +102,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
       allProblems.push({ file: page.shown, line: 1, column: 1, field: 'pdf', message: images.message });
       return;
     }
-    const stat = statSync(page.pdfPath);
-    digests[page.pdfPath] = { size: stat.size, modified: stat.mtimeMs, digest: page.pdfDigest };
+    digests[page.pdfPath] = { size: page.pdfSize, modified: page.pdfModified, digest: page.pdfDigest };
     const pdfName = `${page.pdfDigest.slice(0, 16)}.pdf`;
     files.push({ name: pdfName, from: keptPdf(cacheDir, page) }, ...images.map((image) => ({ name: image.name, from: image.file })));
     const data: EditionPageData = {
@@ -115,7 +114,7 @@ async function syncPages(context: LoaderContext, dir: string): Promise<void> {
       unlocated: page.unlocated,
       shown: page.shown,
       idLines: page.idLines,
-      pdf: { name: pdfName, bytes: stat.size },
+      pdf: { name: pdfName, bytes: page.pdfSize },
       images: images.map(({ file: _file, ...image }) => image),
     };
     store.set({ id: `${page.date}/${page.page}`, data: data as unknown as Record<string, unknown>, filePath: relative(root, page.path).split(sep).join('/') });

@@ -16,6 +16,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { notPdfReason } from '../lib/epaper/pdf-bytes.ts';
 
 /**
  * 480: the 版 overview (a column of thumbnails; a phone's width at 1×); 960: reading on a phone at 2× or a
@@ -167,17 +168,9 @@ async function removeOtherRenderings(pdfDir: string, rendering: string): Promise
   }
 }
 
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
-
-/** A PDF may have bytes before its header (readers accept up to 1024). */
 function checkIsPdf(pdf: Uint8Array, source: string | undefined): void {
-  const name = source ?? 'PDF 文件';
-  const head = Buffer.from(pdf.subarray(0, 1024)).toString('latin1');
-  if (head.startsWith(LFS_POINTER)) {
-    throw new PagePdfError(`${name} 是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull（或 git lfs fetch && git lfs checkout）`, source);
-  }
-  if (pdf.length === 0) throw new PagePdfError(`${name} 是空文件，不是 PDF：请重新导出该版的 PDF`, source);
-  if (!head.includes('%PDF-')) throw new PagePdfError(`${name} 不是 PDF 文件（开头没有 %PDF- 标记）：请确认导入的是该版的 PDF`, source);
+  const reason = notPdfReason(pdf);
+  if (reason) throw new PagePdfError(`${source ?? 'PDF 文件'} ${reason}`, source);
 }
 
 interface RasterisedPage {

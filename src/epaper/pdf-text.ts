@@ -7,20 +7,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PageText, PageTextItem } from '../lib/epaper/locate.ts';
+import { notPdfReason } from '../lib/epaper/pdf-bytes.ts';
 
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 /** How far above the baseline a run's glyphs reach, as a share of its size, when the font does not say: CJK fonts' ideographic em box. */
 const DEFAULT_ASCENT = 0.88;
-
-/** Why `bytes` are not a PDF, in Chinese for an editor (the caller names the file), or undefined when they start like one. */
-export function notPdfReason(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.startsWith(LFS_POINTER)) return '是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull';
-  if (bytes.length === 0) return '是空文件，不是 PDF';
-  // The PDF header may follow some junk, which readers accept within the first kilobyte.
-  if (!head.includes('%PDF-')) return '不是 PDF 文件（开头没有 %PDF- 标记）';
-  return undefined;
-}
 
 /** Where pdfjs-dist's CMaps and standard fonts are: Node reads them as files, so paths with a trailing separator. */
 function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string } {

@@ -3,7 +3,7 @@ import { formatPageFile, overlapArea, pageFileOf, parsePageFile, unionArea } fro
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pageArticleProblems, readEditionPages, type SourcePage } from '../../src/lib/archive/source.ts';
+import { pageArticleProblems, readEditionPages } from '../../src/lib/archive/source.ts';
 
 const PAGE = {
   pdf: '05.pdf',
@@ -63,10 +63,10 @@ describe('a printed page file', () => {
   });
 
   it('is checked against the articles: each printed there, by its own source, on one page only', () => {
-    const page = (date: string, page: string, ids: string[]): SourcePage => ({
-      date, page, pdf: `${page}.pdf`, width: 800, height: 1100, unlocated: [],
+    const page = (date: string, page: string, ids: string[]) => ({
+      date, page,
       articles: ids.map((id, index) => ({ id, corrected: false, regions: [{ x: 10, y: 10 + index * 200, width: 100, height: 100 }] })),
-      file: '', path: '', shown: `editions/${date}/${page}.yaml`, pdfPath: '', pdfDigest: '', idLines: ids.map((_, index) => 5 + index * 3),
+      shown: `editions/${date}/${page}.yaml`, idLines: ids.map((_, index) => 5 + index * 3),
     });
     const sources = new Map([
       ['a', { edition: '2024-05-20', page: '5' }],

@@ -26,6 +26,7 @@ import type { Column } from '../newsroom/newsroom.ts';
 import { byPlace } from '../order.ts';
 import { createUrls } from '../urls.ts';
 import { parsePageFile, type PageFile } from '../epaper/page-file.ts';
+import { notPdfReason } from '../epaper/pdf-bytes.ts';
 
 /** An article file of the archive. */
 export interface ArchiveFile {
@@ -186,6 +187,9 @@ export interface SourcePage extends PageFile {
   /** The page's PDF on disk, and the SHA-256 of its bytes (what its images are cached by). */
   pdfPath: string;
   pdfDigest: string;
+  /** The PDF's size and modification time when it was read: what tells the next build it is unchanged. */
+  pdfSize: number;
+  pdfModified: number;
   /** The line of each printed article's `id`, for problems found against the articles. */
   idLines: number[];
 }
@@ -240,19 +244,18 @@ export function readEditionPages(dir: string, options: ReadPagesOptions = {}): {
     let pdfDigest = options.knownDigest?.(pdfPath, stat.size, stat.mtimeMs);
     if (!pdfDigest) {
       const bytes = readFileSync(pdfPath);
-      if (isLfsPointer(bytes)) {
-        problems.push({ file: shown, line: pdfLine, column: 1, field: 'pdf', message: `${parsed.page.pdf} 是 Git LFS 指针文件，PDF 本身尚未取回：请运行 git lfs pull（或 git lfs fetch && git lfs checkout）` });
+      const notPdf = notPdfReason(bytes);
+      if (notPdf) {
+        problems.push({ file: shown, line: pdfLine, column: 1, field: 'pdf', message: `${parsed.page.pdf} ${notPdf}` });
         continue;
       }
       pdfDigest = createHash('sha256').update(bytes).digest('hex');
     }
-    pages.push({ ...parsed.page, file, path, shown, pdfPath, pdfDigest, idLines: parsed.idLines });
+    pages.push({ ...parsed.page, file, path, shown, pdfPath, pdfDigest, pdfSize: stat.size, pdfModified: stat.mtimeMs, idLines: parsed.idLines });
   }
   return { pages, problems: problems.sort(byPlace) };
 }
 
-/** A Git LFS pointer checked out in place of the file it stands for. */
-export const isLfsPointer = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 40)).toString('latin1').startsWith('version https://git-lfs.github.com/spec/');
 
 const lineOfKey = (source: string, key: string) => Math.max(1, source.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1);
 
@@ -260,9 +263,9 @@ const lineOfKey = (source: string, key: string) => Math.max(1, source.split('\n'
  * Problems of the pages against the articles: each printed article is an article of the archive, printed on that
  * page by its own `source` (edition and page), and on one page only.
  */
-export function pageArticleProblems(pages: readonly SourcePage[], printedOn: (id: string) => { edition?: string; page?: string } | undefined | null): ArticleProblem[] {
+export function pageArticleProblems(pages: readonly Pick<SourcePage, 'date' | 'page' | 'articles' | 'shown' | 'idLines'>[], printedOn: (id: string) => { edition?: string; page?: string } | undefined | null): ArticleProblem[] {
   const problems: ArticleProblem[] = [];
-  const placed = new Map<string, SourcePage>();
+  const placed = new Map<string, (typeof pages)[number]>();
   for (const page of pages) {
     page.articles.forEach((article, index) => {
       const at = { file: page.shown, line: page.idLines[index] ?? 1, column: 1, field: `articles.${index}.id` };
