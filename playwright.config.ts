@@ -36,15 +36,19 @@ export default defineConfig({
   // The browse and search suite (tests/e2e) runs twice: against the site at the root of its host (`site`) and
   // under a sub-path (`site-subpath`, starting at the base path; its paths go through tests/e2e/site.ts).
   // Projects of long tests first: the workers take tests in the projects' order.
-  projects: TEST_SITES.flatMap((site) => site.projects.map((project) => ({ site, project })))
-    .sort((a, b) => Number(!!b.project.long) - Number(!!a.project.long))
-    .map(({ site, project }) => ({
-      name: project.name,
-      testDir: project.testDir,
-      ...(project.testIgnore && { testIgnore: project.testIgnore }),
-      use: { ...browser, baseURL: `${servedOrigin(site)}${project.atBasePath ? site.basePath : ''}` },
-      ...(project.siteUrl && { metadata: { siteUrl: project.siteUrl } }),
-    })),
+  projects: [
+    ...TEST_SITES.flatMap((site) => site.projects.map((project) => ({ site, project })))
+      .sort((a, b) => Number(!!b.project.long) - Number(!!a.project.long))
+      .map(({ site, project }) => ({
+        name: project.name,
+        testDir: project.testDir,
+        ...(project.testIgnore && { testIgnore: project.testIgnore }),
+        use: { ...browser, baseURL: `${servedOrigin(site)}${project.atBasePath ? site.basePath : ''}` },
+        ...(project.siteUrl && { metadata: { siteUrl: project.siteUrl } }),
+      })),
+    // The web editor: no built site; the spec starts `npm run editor` on a repository of its own.
+    { name: 'editor', testDir: 'tests/editor', use: browser },
+  ],
   webServer: TEST_SITES.map((site) => ({
     command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${servedPort(site)}`,
     env: previewEnv(site),

@@ -20,14 +20,18 @@ function sourceFiles(dir: string): string[] {
 function specifiers(file: string, browserOnly = false): string[] {
   let text = readFileSync(join(ROOT, file), 'utf8');
   if (file.endsWith('.astro') && browserOnly) text = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n');
+  // Type-only imports are erased: nothing of them is loaded.
+  text = text.replace(/^\s*(?:import|export)\s+type\s[^;]*;/gm, '');
   return [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3]!);
 }
 
 const resolveFrom = (file: string, specifier: string) => relative(ROOT, resolve(ROOT, dirname(file), specifier));
 
-/** Every module the reader's browser loads: the page scripts and the <script> elements of pages and components, and all they import. */
-function browserModules(): Map<string, string[]> {
-  const entries = [...sourceFiles('src/scripts'), ...sourceFiles('src').filter((file) => file.endsWith('.astro'))];
+/**
+ * Every module a browser loads from these entries and all they import; by default the reader's: the page
+ * scripts and the <script> elements of pages and components.
+ */
+function browserModules(entries = [...sourceFiles('src/scripts'), ...sourceFiles('src').filter((file) => file.endsWith('.astro'))]): Map<string, string[]> {
   const modules = new Map<string, string[]>();
   const visit = (file: string, browserOnly: boolean) => {
     if (modules.has(file) && !browserOnly) return;
@@ -42,6 +46,8 @@ function browserModules(): Map<string, string[]> {
 /** What only the build may load: its folders, and packages that need Node or do build work. */
 const BUILD_SIDE = [/^src\/lib\/.*\/build\//, /^src\/(build|search-indexer|cli|integrations|data|preview)\//, /^src\/(content\.config|markdown|settings)\.ts$/];
 const BROWSER_PACKAGES = new Set(['opencc-js/t2cn']);
+/** What the web editor's page script may import besides lib: the packages of the article file's reader and writer and of file names. */
+const EDITOR_PACKAGES = new Set(['yaml', 'pinyin-pro', 'astro/zod', 'hast-util-to-text']);
 
 describe('import directions', () => {
   it('the reader’s browser loads nothing of the build side: no build module, no node: module, no build package', () => {
@@ -52,6 +58,21 @@ describe('import directions', () => {
       expect(BUILD_SIDE.some((pattern) => pattern.test(file)), `${file} is build side`).toBe(false);
       for (const specifier of found.filter((specifier) => !specifier.startsWith('.'))) {
         expect(BROWSER_PACKAGES.has(specifier), `${file} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it('the reader’s pages load nothing of the web editor', () => {
+    for (const file of browserModules().keys()) expect(file, `${file} is the editor's`).not.toMatch(/^src\/(editor|lib\/editor)\//);
+  });
+
+  it('the web editor’s page script loads nothing of the build side and no node: module', () => {
+    const modules = browserModules(['src/editor/admin.ts']);
+    expect(modules.has('src/lib/editor/article-format.ts')).toBe(true);
+    for (const [file, found] of modules) {
+      expect(BUILD_SIDE.some((pattern) => pattern.test(file)) || /^src\/editor\/(?!admin\.ts)/.test(file), `${file} is build side`).toBe(false);
+      for (const specifier of found.filter((specifier) => !specifier.startsWith('.'))) {
+        expect(EDITOR_PACKAGES.has(specifier), `${file} imports ${specifier}`).toBe(true);
       }
     }
   });

@@ -27,8 +27,11 @@ const ONLY_IN_ASTRO = [
   'src/pages/rss.xml.ts',
 ];
 
-/** A script the article page loads as a file of its own, to run when loaded: the browser's equivalent of a command. */
-const BROWSER_ENTRIES = ['src/scripts/highlight-on-load.ts'];
+/**
+ * Scripts a page loads as files of their own, to run when loaded: the browser's equivalent of a command (the
+ * article page's highlighter; the web editor's page script, which starts Decap CMS).
+ */
+const BROWSER_ENTRIES = ['src/scripts/highlight-on-load.ts', 'src/editor/admin.ts'];
 
 describe('importing a module', () => {
   it('has no effect: every module under src/ imports in an empty directory with no environment, silently', () => {

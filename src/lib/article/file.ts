@@ -29,6 +29,12 @@ export type ArticleFileResult =
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
+/** An article file's frontmatter (YAML text) and its body, or undefined when it does not begin with frontmatter. */
+export function splitArticleFile(source: string): { frontmatter: string; body: string } | undefined {
+  const match = FRONTMATTER.exec(source);
+  return match ? { frontmatter: match[1] ?? '', body: source.slice(match[0].length) } : undefined;
+}
+
 export interface ParseArticleOptions {
   /** The newsroom's columns (栏目): an article's `column` must be one of them (site.columns). */
   columns: readonly Column[];
@@ -157,6 +163,15 @@ function fail(file: string, line: number, column: number, field: string, message
 
 /** An article file: YAML frontmatter, then the paragraphs separated by blank lines. */
 export function formatArticleFile(frontmatter: Record<string, unknown>, paragraphs: readonly string[]): string {
-  const yaml = stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-  return `---\n${yaml}---\n${paragraphs.join('\n\n')}\n`;
+  return formatArticleSource(frontmatter, paragraphs.join('\n\n'));
+}
+
+/** An article file: YAML frontmatter, then the Markdown body, which is given a final line break if it lacks one. */
+export function formatArticleSource(frontmatter: Record<string, unknown>, body: string): string {
+  return `---\n${formatFrontmatter(frontmatter)}---\n${body}${body.endsWith('\n') ? '' : '\n'}`;
+}
+
+/** Frontmatter fields as the article files have them (block style, plain strings, no line wrapping). */
+export function formatFrontmatter(fields: Record<string, unknown>): string {
+  return stringify(fields, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
