@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import keptPages from './src/integrations/kept-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import epaperFiles from './src/integrations/epaper-files.ts';
+import editor from './src/integrations/editor.ts';
 import { otherDirectives, scriptSources } from './src/lib/html-safety/content-security.ts';
 import { articleMarkdownProcessor } from './src/markdown.ts';
 import newsroom from './src/integrations/newsroom.ts';
@@ -42,5 +43,7 @@ export default defineConfig({
     // Every page except the 404; the Google News sitemap is src/pages/news-sitemap.xml.ts.
     sitemap({ filter: (page) => !page.endsWith('/404/') }),
     pagefind(),
+    // The web editor at /admin/, only when the newsroom's config names its forge (`editor:` in site.yaml).
+    editor(settings),
   ],
 });

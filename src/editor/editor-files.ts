@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE_SCRIPT = join(PROJECT_ROOT, 'src/editor/admin.ts');
@@ -50,7 +51,7 @@ function editorPolicy(connectTo: readonly string[]): string {
 const jsonInHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 function editorHtml({ siteName, config, connectTo }: EditorPage): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -76,7 +77,6 @@ export async function writeEditorFiles(outDir: string, page: EditorPage): Promis
   copyFileSync(SITE_STYLES, join(outDir, 'site.css'));
   // Decap starts itself on load unless told to wait for our registrations (its "manual initialization").
   writeFileSync(join(outDir, 'manual-init.js'), 'window.CMS_MANUAL_INIT = true;\n');
-  const { build } = await import('vite');
   await build({
     configFile: false,
     root: PROJECT_ROOT,

@@ -41,3 +41,7 @@ test('from a search result, the highlighter loads and marks the words', async ({
   expect([...files.keys()].some((path) => path.includes('highlight'))).toBe(true);
   await expect(page.locator('.article__body mark').first()).toHaveText('燃气安全');
 });
+
+test('a site whose config does not ask for the web editor has no /admin/', async ({ request }) => {
+  expect((await request.get(at('/admin/'))).status()).toBe(404);
+});

@@ -6,7 +6,7 @@
  *  - linkinator crawls the site from its home page over its own static server and every internal link,
  *    asset and #anchor resolves (links to other hosts, such as canonical URLs, are not fetched: CI is offline);
  *  - every page is reachable by links from the home page (an unlinked page is an unfinished page), except
- *    the 404 page.
+ *    the 404 page and the web editor's (/admin/, reached by its address: readers are never sent there).
  * Exits non-zero with one line per problem. `--root DIR --base-path /news/` checks one site instead, served from
  * DIR as a host's document root at that base path: what the deploy workflow checks before it publishes.
  */
@@ -85,7 +85,7 @@ async function checkLinks(site: BuiltSite): Promise<{ broken: string[]; unreache
   const reached = new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => decodeURI(new URL(link.url, LOCAL).pathname)));
   const unreached = htmlFiles(site.root)
     .map((file) => servedPath(site.root, file))
-    .filter((path) => !path.endsWith('/404.html') && !reached.has(path));
+    .filter((path) => !path.endsWith('/404.html') && !/\/admin\/(?:index\.html)?$/.test(path) && !reached.has(path));
   return { broken, unreached, checked: result.links.length };
 }
 

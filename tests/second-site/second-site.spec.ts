@@ -94,3 +94,26 @@ test('no page, feed or sitemap of the built site names the example newsroom', ()
   const feed = readFileSync(join(SECOND_SITE.outDir, 'rss.xml'), 'utf8');
   expect(feed).toContain('<title>青苇新闻</title>');
 });
+
+test('the web editor its config asks for is at /admin/, signs in to its forge, and its reader pages load none of it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  // Reader pages: no script of the editor, and no link to it.
+  const loaded: string[] = [];
+  page.on('request', (request) => void loaded.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  expect(loaded.filter((path) => path.startsWith('/admin/'))).toEqual([]);
+  expect(await page.locator('a[href*="admin"]').count()).toBe(0);
+
+  await page.goto('/admin/');
+  await expect(page).toHaveTitle(`稿件编辑 · ${newsroom.name}`);
+  const config = JSON.parse((await page.locator('#editor-config').textContent())!) as { backend: Record<string, string>; collections: { fields: { name: string; options?: { value: string }[] }[] }[] };
+  expect(config.backend).toMatchObject({ name: 'forgejo', repo: 'qingwei/news-archive', api_root: 'https://git.qingwei.example/api/v1' });
+  expect(config.collections[0]!.fields.find((field) => field.name === 'column')!.options!.map((option) => option.value)).toEqual(newsroom.columns.map((column) => column.name));
+  // Decap's sign-in, in Chinese, offering the newsroom's forge.
+  await expect(page.getByRole('button', { name: /Forgejo/ })).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -84,6 +84,29 @@ export const newsroomSchemaIn = (dir?: string) => z.strictObject({
   themeColor: z.strictObject({ light: colour('浅色主题色（themeColor.light）'), dark: colour('深色主题色（themeColor.dark）') }),
   /** Articles per list page. */
   pageSize: z.int({ error: '每页篇数（pageSize）应为整数' }).min(5, '每页篇数（pageSize）至少 5').max(100, '每页篇数（pageSize）最多 100'),
+  /**
+   * The web editor published with the site at /admin/ (src/integrations/editor.ts): the forge the newsroom's
+   * repository is on, which editors sign in to. Without it the site has no /admin/, and `npm run editor` still
+   * works on an editor's own machine.
+   */
+  editor: z
+    .strictObject({
+      backend: z.enum(['github', 'gitlab', 'forgejo', 'gitea'], { error: '编辑器后端（editor.backend）应为 github、gitlab、forgejo 或 gitea' }),
+      repo: z.string({ error: '仓库（editor.repo）应写成 所有者/仓库名' }).regex(/^[\w.-]+(?:\/[\w.-]+)+$/, '仓库（editor.repo）应写成 所有者/仓库名，例如 newsroom/archive'),
+      branch: text('发布分支（editor.branch）').default('main'),
+      /** The forge's API, for a self-hosted Forgejo, Gitea or GitLab, e.g. https://git.example.cn/api/v1. */
+      apiRoot: z.url({ protocol: /^https?$/, error: '接口地址（editor.apiRoot）应为完整网址' }).optional(),
+      /** The forge's address for signing in, when it is not the API's host. */
+      baseUrl: z.url({ protocol: /^https?$/, error: '登录地址（editor.baseUrl）应为完整网址' }).optional(),
+      /** The OAuth application's id on the forge (Forgejo, Gitea, GitLab). */
+      appId: text('OAuth 应用 ID（editor.appId）').optional(),
+    })
+    .superRefine((editor, context) => {
+      if ((editor.backend === 'forgejo' || editor.backend === 'gitea') && !editor.apiRoot) {
+        context.addIssue({ code: 'custom', path: ['apiRoot'], message: `${editor.backend} 须填写接口地址（editor.apiRoot），例如 https://git.example.cn/api/v1` });
+      }
+    })
+    .optional(),
   columns: z
     .array(columnSchema, { error: '栏目（columns）应为列表' })
     .min(1, '至少要有一个栏目（columns）')
