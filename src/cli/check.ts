@@ -1,6 +1,8 @@
 /**
  * `npm run check [-- --fix] [--content-only]`: the type check (astro check), then the content lint of every
  * article (lib/article/lint.ts) with file:line:column messages. Exits non-zero on any error; warnings do not fail.
+ * In GitHub or Forgejo Actions (GITHUB_ACTIONS=true) each problem is also an annotation, which the forge shows on
+ * the pull request at the article's line: what the web editor's reviewers see (.github/workflows/review.yml).
  * --fix changes only what it reports as fixable (half-width punctuation between Chinese characters), writing
  * each file atomically.
  */
@@ -13,7 +15,7 @@ import { articleRenderer } from '../markdown.ts';
 import { listArticleFiles, readArticle, renderArticle } from '../lib/archive/source.ts';
 import { articleFileNameProblems } from '../lib/article/id.ts';
 import { displayPath } from '../lib/display-path.ts';
-import { applyFixes, formatLintProblem, lintArchive, lintError, type LintFile, type LintProblem } from '../lib/article/lint.ts';
+import { applyFixes, formatLintProblem, lintAnnotation, lintArchive, lintError, type LintFile, type LintProblem } from '../lib/article/lint.ts';
 import { byPlace } from '../lib/order.ts';
 
 async function main(): Promise<void> {
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   problems.sort(byPlace);
   const remaining = values.fix ? problems.filter((problem) => !problem.fix) : problems;
   for (const problem of remaining) (problem.severity === 'error' ? console.error : console.log)(formatLintProblem(problem));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const problem of remaining) console.log(lintAnnotation(problem));
   const errors = remaining.filter((problem) => problem.severity === 'error').length;
   console.log(`检查了 ${paths.length} 篇稿件：${errors} 个错误，${remaining.length - errors} 个警告${values.fix ? `，已修正 ${problems.length - remaining.length} 处` : ''}。`);
   process.exit(failed || errors > 0 ? 1 : 0);

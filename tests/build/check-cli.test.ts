@@ -51,6 +51,13 @@ describe('npm run check', { timeout: 30_000 }, () => {
     expect(stderr).toMatch(/2024\/05\/b\.md:3:7 错误 \[schema\] 字段 date：日期“2024-13-40”不存在/);
   });
 
+  it('in GitHub or Forgejo Actions, also says each problem as an annotation at the article’s line', () => {
+    const { status, stdout } = spawnSync(process.execPath, ['src/cli/check.ts', '--content-only'], { encoding: 'utf8', env: { ...process.env, ...siteEnv(ZHONGYUAN, dir), GITHUB_ACTIONS: 'true' } });
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/^::error file=[^,\n]*2024\/05\/b\.md,line=3,col=7,title=稿件检查 \[schema\]::字段 date：日期“2024-13-40”不存在/m);
+    expect(stdout).toMatch(/^::warning file=[^,\n]*2024\/05\/a\.md,line=7,col=\d+,title=稿件检查 \[unmatched-pair\]::/m);
+  });
+
   it('fails on a file that is not UTF-8 and on two files at one URL, naming them', () => {
     rmSync(join(dir, '2024/05/b.md'));
     // 本报讯 会议 in GBK, as a Chinese Windows editor saves it.

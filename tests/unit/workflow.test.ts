@@ -80,3 +80,26 @@ describe('the deploy workflow', () => {
     expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 });
+
+describe('the review workflow', () => {
+  const review = parse(readFileSync('.github/workflows/review.yml', 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+  const steps = Object.values(review.jobs).flatMap((job) => job.steps ?? []).map((step) => step.run ?? '');
+
+  it('checks every pull request into main, reading nothing but the repository', () => {
+    expect(review.on).toEqual({ pull_request: { branches: ['main'] } });
+    expect(review.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('checks the articles (annotated at their lines), builds, and checks the built site, in that order', () => {
+    const at = (command: string) => steps.findIndex((run) => run.startsWith(command));
+    expect(at('npm run check -- --content-only')).toBeGreaterThan(at('npm ci'));
+    expect(at('npm run build')).toBeGreaterThan(at('npm run check'));
+    expect(at('npm run test:integrity')).toBeGreaterThan(at('npm run build'));
+  });
+
+  it('has a GitLab twin with the same steps, for merge requests', () => {
+    const gitlab = parse(readFileSync('.gitlab-ci.yml', 'utf8')) as { review: { rules: { if: string }[]; script: string[] } };
+    expect(gitlab.review.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(gitlab.review.script.slice(1)).toEqual(steps.filter((run) => run.startsWith('npm run')));
+  });
+});

@@ -161,3 +161,15 @@ export function applyFixes(source: string, problems: readonly LintProblem[]): st
 export function formatLintProblem(problem: LintProblem): string {
   return `${problem.file}:${problem.line}:${problem.column} ${problem.severity === 'error' ? '错误' : '警告'} [${problem.rule}] ${problem.message}`;
 }
+
+/**
+ * The problem as a GitHub Actions workflow command (Forgejo Actions reads the same): the forge shows it on the
+ * pull request's changed file, at its line, so that a reviewer and the editor who wrote the article see it there.
+ * `file` must be relative to the repository's root (it is: the check runs there).
+ */
+export function lintAnnotation(problem: LintProblem): string {
+  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const level = problem.severity === 'error' ? 'error' : 'warning';
+  return `::${level} file=${property(problem.file)},line=${problem.line},col=${problem.column},title=${property(`稿件检查 [${problem.rule}]`)}::${data(problem.message)}`;
+}
