@@ -1,8 +1,8 @@
 /**
  * `npm run check [-- --fix] [--content-only]`: the type check (astro check), then the content lint of every
  * article (lib/article/lint.ts) with file:line:column messages. Exits non-zero on any error; warnings do not fail.
- * In GitHub or Forgejo Actions (GITHUB_ACTIONS=true) each problem is also an annotation, which the forge shows on
- * the pull request at the article's line: what the web editor's reviewers see (.github/workflows/review.yml).
+ * In GitHub Actions (GITHUB_ACTIONS=true; Forgejo Actions sets it too) each problem is also an annotation, which
+ * GitHub shows on the pull request at the article's line: what the web editor's reviewers see (.github/workflows/review.yml).
  * --fix changes only what it reports as fixable (half-width punctuation between Chinese characters), writing
  * each file atomically.
  */

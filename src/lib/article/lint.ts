@@ -163,8 +163,8 @@ export function formatLintProblem(problem: LintProblem): string {
 }
 
 /**
- * The problem as a GitHub Actions workflow command (Forgejo Actions reads the same): the forge shows it on the
- * pull request's changed file, at its line, so that a reviewer and the editor who wrote the article see it there.
+ * The problem as a GitHub Actions workflow command: GitHub shows it on the pull request's changed file, at its
+ * line, so that a reviewer and the editor who wrote the article see it there (Forgejo Actions prints it in the log).
  * `file` must be relative to the repository's root (it is: the check runs there).
  */
 export function lintAnnotation(problem: LintProblem): string {
