@@ -100,13 +100,23 @@ test('the web editor its config asks for is at /admin/, signs in to its forge, a
   page.on('console', (message) => {
     if (/Content Security Policy/.test(message.text())) violations.push(message.text());
   });
-  // Reader pages: no script of the editor, and no link to it.
+  // Reader pages: no script of the editor, and no link to it; an article page's scripts within the budget of
+  // tests/e2e/script-budget.spec.ts (2 KB), as on a site without the editor.
   const loaded: string[] = [];
+  const scripts: Promise<number>[] = [];
   page.on('request', (request) => void loaded.push(new URL(request.url()).pathname));
-  await page.goto('/');
-  await page.waitForLoadState('networkidle');
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => body.length));
+  });
+  for (const path of ['/', '/articles/2025/03/wetland-bird-survey/']) {
+    scripts.length = 0; // the budget is the article page's, the last
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('a[href*="admin"]').count()).toBe(0);
+  }
   expect(loaded.filter((path) => path.startsWith('/admin/'))).toEqual([]);
-  expect(await page.locator('a[href*="admin"]').count()).toBe(0);
+  const inline = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script:not([src])')].filter((script) => !script.type || script.type === 'module').reduce((sum, script) => sum + new TextEncoder().encode(script.text).length, 0));
+  expect(inline + (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0)).toBeLessThanOrEqual(2048);
 
   await page.goto('/admin/');
   await expect(page).toHaveTitle(`稿件编辑 · ${newsroom.name}`);
