@@ -9,18 +9,18 @@
  * Exit code 1 when rclone is missing or any pass fails; a failed pass stops before the next, so a failure
  * in the first two never deletes anything.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { uploadPasses } from '../lib/publishing/upload-plan.ts';
+import { countPassLog, describeUpload, type PassCount, uploadPasses } from '../lib/publishing/upload-plan.ts';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' }, 'dry-run': { type: 'boolean', default: false } } });
   const [remote] = positionals;
   if (!remote || positionals.length > 1) fail('用法：npm run upload -- 远端:路径 [--dir dist] [--dry-run]，例如 npm run upload -- oss:my-bucket/news');
@@ -35,12 +35,32 @@ function main(): void {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+  const counts: PassCount[] = [];
   for (const pass of passes) {
     console.log(pass.label);
-    const result = spawnSync('rclone', pass.args, { stdio: 'inherit' });
-    if (result.status !== 0) fail(`上传未完成（${pass.label}失败，rclone 退出码 ${result.status ?? result.signal}）；之后的步骤没有执行，桶中没有删除任何文件`);
+    const { status, log } = await runRclone(pass.args);
+    if (status !== 0) fail(`上传未完成（${pass.label}失败，rclone 退出码 ${status}）；之后的步骤没有执行，桶中没有删除任何文件`);
+    const count = countPassLog(log);
+    counts.push(count);
+    console.log(`  上传 ${count.copied} 个文件${count.deleted ? `，删除 ${count.deleted} 个` : ''}`);
   }
-  console.log(values['dry-run'] ? '预演结束，没有上传或删除任何文件' : '上传完成');
+  const siteFiles = readdirSync(siteDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  console.log(describeUpload(counts, siteFiles, { dryRun: values['dry-run'] }));
 }
 
-if (import.meta.main) main();
+/** Runs rclone; its log (stderr) is shown as it comes and kept, to count what the pass sent. */
+function runRclone(args: readonly string[]): Promise<{ status: number | string; log: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('rclone', args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    let log = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      process.stderr.write(chunk);
+      log += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ status: code ?? signal ?? 'unknown', log }));
+  });
+}
+
+if (import.meta.main) await main();

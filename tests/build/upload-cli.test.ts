@@ -71,13 +71,16 @@ describe('npm run upload', { timeout: 60_000 }, () => {
     expect(deleted.sort()).toEqual(['_astro/a.x1.jpg', 'articles/c/index.html', 'pagefind/index/en_1.pf_index']);
     const lastCopy = Math.max(...copied.map(at));
     for (const file of deleted) expect(at(file)).toBeGreaterThan(lastCopy);
+    // What the publish sent, for the workflow's log.
+    expect(result.output).toContain('上传完成：上传了 7 个文件，删除了 3 个（网站共 8 个文件，其余与桶中相同）');
+    expect(upload(join(work, 'second'), bucket).output).toContain('上传完成：上传了 0 个文件，删除了 0 个');
   });
 
   it('changes nothing with --dry-run, and refuses a directory without a built site', () => {
     const bucket = join(work, 'dry-bucket');
     const dry = upload(site(join(work, 'dry'), FIRST), bucket, '--dry-run');
     expect(dry.status, dry.output).toBe(0);
-    expect(dry.output).toContain('预演结束');
+    expect(dry.output).toContain('预演结束，没有上传或删除任何文件：将上传 8 个文件，删除 0 个（网站共 8 个文件，其余与桶中相同）');
     expect(() => readdirSync(bucket)).toThrow();
     const empty = upload(site(join(work, 'empty'), { 'x.txt': 'x' }), bucket);
     expect(empty.status).toBe(1);

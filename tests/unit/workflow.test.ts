@@ -76,6 +76,20 @@ describe('the deploy workflow', () => {
     expect(names.indexOf('npm ci')).toBeLessThan(names.indexOf(caches[0]!.uses));
   });
 
+  it('uploads to object storage instead of Pages when UPLOAD_REMOTE is set, saying how many files it sent', () => {
+    const steps = jobs.build!.steps!;
+    const upload = steps.find((step) => step.run?.includes('npm run upload'))!;
+    expect(upload.if).toBe("vars.UPLOAD_REMOTE != ''");
+    expect(upload.run).toContain('npm run upload -- "$UPLOAD_REMOTE" --dir "${{ steps.site.outputs.dir }}"');
+    // The bucket's keys come from a secret, never from the repository.
+    expect(upload.env?.RCLONE_CONF).toBe('${{ secrets.RCLONE_CONF }}');
+    const names = steps.map((step) => step.uses ?? step.run ?? '');
+    expect(names.findIndex((name) => name.startsWith('npm run test:integrity'))).toBeLessThan(steps.indexOf(upload));
+    // Pages is left alone then: not configured, no artifact, no deploy.
+    for (const uses of ['actions/configure-pages@', 'actions/upload-pages-artifact@']) expect(steps.find((step) => step.uses?.startsWith(uses))?.if).toBe("vars.UPLOAD_REMOTE == ''");
+    expect(jobs.deploy!.if).toContain("vars.UPLOAD_REMOTE == ''");
+  });
+
   it('runs one at a time, never cancelling a run in progress', () => {
     expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });

@@ -33,3 +33,33 @@ export function uploadPasses(siteDir: string, remote: string, { dryRun = false }
     { label: '第三步：删除网站已不再有的文件', args: ['sync', siteDir, remote, ...common, '--delete-after'] },
   ];
 }
+
+/** What one pass of rclone did (or, with --dry-run, would do), read from its log at level INFO (-v). */
+export interface PassCount {
+  copied: number;
+  deleted: number;
+}
+
+/**
+ * Counts the files a pass sent and deleted from rclone's log lines: "path: Copied (new)", "Copied (replaced
+ * existing)", "Deleted", and with --dry-run "Skipped copy" and "Skipped delete".
+ */
+export function countPassLog(log: string): PassCount {
+  let copied = 0;
+  let deleted = 0;
+  for (const line of log.split('\n')) {
+    if (/: (?:Copied \(|Skipped copy as --dry-run)/.test(line)) copied++;
+    else if (/: (?:Deleted$|Skipped delete as --dry-run)/.test(line.trimEnd())) deleted++;
+  }
+  return { copied, deleted };
+}
+
+/** The upload's last line, for the workflow's log: how many files went up, how many were deleted, of how many. */
+export function describeUpload(counts: readonly PassCount[], siteFiles: number, { dryRun = false }: UploadOptions = {}): string {
+  const copied = counts.reduce((sum, count) => sum + count.copied, 0);
+  const deleted = counts.reduce((sum, count) => sum + count.deleted, 0);
+  const unchanged = `网站共 ${siteFiles.toLocaleString('en-US')} 个文件，其余与桶中相同`;
+  return dryRun
+    ? `预演结束，没有上传或删除任何文件：将上传 ${copied} 个文件，删除 ${deleted} 个（${unchanged}）`
+    : `上传完成：上传了 ${copied} 个文件，删除了 ${deleted} 个（${unchanged}）`;
+}
