@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (status !== 0) fail(`上传未完成（${pass.label}失败，rclone 退出码 ${status}）；之后的步骤没有执行，桶中没有删除任何文件`);
     const count = countPassLog(log);
     counts.push(count);
-    console.log(`  上传 ${count.copied} 个文件${count.deleted ? `，删除 ${count.deleted} 个` : ''}`);
+    if (!values['dry-run']) console.log(`  上传 ${count.copied} 个文件${count.deleted ? `，删除 ${count.deleted} 个` : ''}`);
   }
   const siteFiles = readdirSync(siteDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
   console.log(describeUpload(counts, siteFiles, { dryRun: values['dry-run'] }));

@@ -37,5 +37,9 @@ describe('counting what a pass sent', () => {
 
   it('says in one line what the upload sent, of how many files', () => {
     expect(describeUpload([{ copied: 70, deleted: 0 }, { copied: 13, deleted: 0 }, { copied: 0, deleted: 2 }], 73_416)).toBe('上传完成：上传了 83 个文件，删除了 2 个（网站共 73,416 个文件，其余与桶中相同）');
+    // A dry run sends nothing, so every pass lists again what the ones before it would send: the last has it all.
+    expect(describeUpload([{ copied: 70, deleted: 0 }, { copied: 83, deleted: 0 }, { copied: 83, deleted: 2 }], 73_416, { dryRun: true })).toBe(
+      '预演结束，没有上传或删除任何文件：将上传 83 个文件，删除 2 个（网站共 73,416 个文件，其余与桶中相同）',
+    );
   });
 });

@@ -56,8 +56,11 @@ export function countPassLog(log: string): PassCount {
 
 /** The upload's last line, for the workflow's log: how many files went up, how many were deleted, of how many. */
 export function describeUpload(counts: readonly PassCount[], siteFiles: number, { dryRun = false }: UploadOptions = {}): string {
-  const copied = counts.reduce((sum, count) => sum + count.copied, 0);
-  const deleted = counts.reduce((sum, count) => sum + count.deleted, 0);
+  // A dry run copies nothing, so each pass lists again what the one before would have sent; the last pass, the
+  // sync, lists all of it. A real pass sends only what the passes before it did not.
+  const sent = dryRun ? counts.slice(-1) : counts;
+  const copied = sent.reduce((sum, count) => sum + count.copied, 0);
+  const deleted = sent.reduce((sum, count) => sum + count.deleted, 0);
   const unchanged = `网站共 ${siteFiles.toLocaleString('en-US')} 个文件，其余与桶中相同`;
   return dryRun
     ? `预演结束，没有上传或删除任何文件：将上传 ${copied} 个文件，删除 ${deleted} 个（${unchanged}）`
