@@ -58,8 +58,28 @@ export interface ColdMeasurement extends QueryMeasurement {
   lexiconBytes: number;
 }
 
+/**
+ * A phone's first search: a fresh browser context on a 390 px screen with Chrome DevTools' "Slow 4G" (150 ms
+ * added to each request, 1.6 Mbit/s down, 750 kbit/s up, set with CDP's Network.emulateNetworkConditions)
+ * opens /search/?q=… — a search from another page's box, or a shared link; the clock runs from navigation to
+ * the frame that paints the first result link.
+ */
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+export interface PhoneMeasurement {
+  query: string;
+  kind: BenchQueryKind;
+  /** From navigation to the first result link painted. */
+  ms: number;
+  /** Everything transferred until then (the page, its script, the index), as the preview server sent it. */
+  bytes: number;
+  requests: number;
+}
+
 export interface SearchMeasurements {
-  /** Per query, in a fresh context. */
+  /** Per query, a phone opening the search page with the query (SLOW_4G). */
+  phoneFirstSearch: PhoneMeasurement[];
+  /** Per query, in a fresh context: what loads from opening the page to the first results; the time from Enter. */
   firstSearch: ColdMeasurement[];
   /** Per query, typed on a page whose index is loaded. */
   warmSearch: QueryMeasurement[];
@@ -93,7 +113,10 @@ export async function measureSearch(searchUrl: string, queries = BENCH_QUERIES):
         await page.close();
       }
     };
+    const phone = [];
+    for (const { query, kind } of queries) phone.push(await phoneFirstSearch(browser, searchUrl, query, kind));
     return {
+      phoneFirstSearch: phone,
       firstSearch: await cold('relevance'),
       warmSearch: await warm('relevance', true),
       warmSubmittedAtOnce: await warm('relevance', false),
@@ -105,15 +128,45 @@ export async function measureSearch(searchUrl: string, queries = BENCH_QUERIES):
   }
 }
 
+export async function phoneFirstSearch(browser: Browser, searchUrl: string, query: string, kind: BenchQueryKind): Promise<PhoneMeasurement> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    // The page's own clock (from navigation), read in the frame after the first result link is in the page.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-search-results] a')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => ((window as unknown as { firstResultAt: number }).firstResultAt = performance.now()));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const sizes: Promise<{ sent: number }>[] = [];
+    const countRequest = (request: Request) => sizes.push(transferSizes(request));
+    page.on('requestfinished', countRequest);
+    await page.goto(`${searchUrl}?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+    const ms = await (await page.waitForFunction(() => (window as unknown as { firstResultAt?: number }).firstResultAt, undefined, { timeout: 120_000 })).jsonValue();
+    page.off('requestfinished', countRequest);
+    const transferred = await Promise.all(sizes);
+    return { query, kind, ms: ms as number, bytes: transferred.reduce((sum, size) => sum + size.sent, 0), requests: transferred.length };
+  } finally {
+    await context.close();
+  }
+}
+
 async function firstSearchCost(browser: Browser, searchUrl: string, query: string, kind: BenchQueryKind, sort: Sort): Promise<ColdMeasurement> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(searchUrl, { waitUntil: 'load' });
-    // Pagefind runs in the page; a request made while typing counts as much as one made after Enter.
+    // Counted from opening the page: the search page opens the index as it opens, before anything is typed,
+    // and a request made while typing counts as much as one made after Enter.
     const sizes: Promise<{ sent: number; gzipped: number; lexicon: boolean }>[] = [];
     const countRequest = (request: Request) => sizes.push(transferSizes(request));
     page.on('requestfinished', countRequest);
+    await page.goto(searchUrl, { waitUntil: 'load' });
     const measured = await search(page, query, kind, { sort, typed: true });
     // Requests that finish after the results are on screen are not part of the cost (and would be read
     // after the context is closed).

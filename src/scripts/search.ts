@@ -11,7 +11,7 @@ import { preloadFor, SearchSession, type DatedResults, type SessionView, type Su
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search/browser/url-state.ts';
 import { excerptHtml } from '../lib/search/browser/match.ts';
 import { createUrls } from '../lib/urls.ts';
-import { PagefindParts } from './pagefind-parts.ts';
+import { PagefindParts, type FirstSearch } from './pagefind-parts.ts';
 
 /** A pause in typing this long starts loading the index for what is in the box. */
 const PRELOAD_AFTER_TYPING_MS = 100;
@@ -28,7 +28,8 @@ export function startSearchPage(): void {
   const siteBase = form.dataset.siteBase ?? '/';
 
   let index: Promise<PagefindParts> | undefined;
-  const openIndex = () => (index ??= PagefindParts.open(siteBase).catch((error: unknown) => ((index = undefined), Promise.reject(error))));
+  const openIndex = (first?: FirstSearch) =>
+    (index ??= PagefindParts.open(siteBase, first).catch((error: unknown) => ((index = undefined), Promise.reject(error))));
   /** Starts Pagefind afresh: after a failed load (Pagefind keeps the failure) or a deploy (new parts). */
   async function reopenIndex(): Promise<PagefindParts> {
     const old = await index?.catch(() => undefined);
@@ -120,7 +121,17 @@ export function startSearchPage(): void {
   });
   moreButton.addEventListener('click', () => void session?.more());
   window.addEventListener('popstate', showStateFromUrl);
+  // The index is opened as the page opens, not when the first search asks: a reader who came to search is
+  // about to, and one who came with ?q= has asked already — then all that search reads is fetched at once.
+  openIndex(firstSearchOf(readSearchState(new URLSearchParams(location.search)))).catch(() => {}); // the search reports it
   showStateFromUrl();
+}
+
+/** What a search for `state` reads first, known before the index is open (PagefindParts.open). */
+function firstSearchOf(state: SearchState): FirstSearch | undefined {
+  const preload = preloadFor(state.query);
+  if (!preload) return undefined;
+  return { parts: (manifest) => stepsForSearch(manifest, state.filters, state.sort)[0] ?? [], lexiconText: preload.lexiconText };
 }
 
 interface PageElements {

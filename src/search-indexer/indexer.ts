@@ -24,7 +24,7 @@
  * search reads before its first screen, lib/search/browser/plan.ts), PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE
  * (default 2000, see below).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,7 @@ import { linkTree } from '../build/link-tree.ts';
 import { readArchiveList, readIndexedText } from '../lib/archive/index-input.ts';
 import { ARCHIVE_MANIFEST } from '../lib/archive/manifest.ts';
 import { addCounts, type WordCounts, type WordCutter } from '../lib/search/build/lexicon.ts';
-import { planSearchParts, searchPartsManifest } from '../lib/search/build/parts-plan.ts';
+import { pagefindOpeningFiles, planSearchParts, searchPartsManifest } from '../lib/search/build/parts-plan.ts';
 import { lexiconCutter, partWordCounts, writeLexicon } from './lexicon.ts';
 import { hashDirectory, indexerFingerprint, partKey, writePart } from './parts.ts';
 import { publishedArticles } from './published.ts';
@@ -132,9 +132,14 @@ async function main(): Promise<void> {
     renameSync(staging, join(values.out, name));
     for (const article of part.items) article.entry.part = name;
     const reporters = part.items.flatMap((article) => article.reporters);
-    written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters });
+    written.push({ name, from: part.from, to: part.to, pages: part.items.length, reporters, entry: join(values.out, name, 'pagefind-entry.json') });
   }
-  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(written, firstStepPages, lexicon))}\n`);
+  // Newest first in parts.json: the last written is the main index.
+  const named = written.map(({ entry, ...part }, index) => ({
+    ...part,
+    openingFiles: pagefindOpeningFiles(existsSync(entry) ? JSON.parse(readFileSync(entry, 'utf8')) : undefined, index === written.length - 1),
+  }));
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(named, firstStepPages, lexicon))}\n`);
   // Not for the site (it lists drafts and embargoes): the build checks its pages against it (integrations/pagefind.ts).
   writeFileSync(join(values.out, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   // The cache keeps only this build's parts: an edited period's old part is never needed again.

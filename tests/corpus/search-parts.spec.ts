@@ -162,6 +162,37 @@ test('typing loads the first step’s index for the words typed, and Enter searc
   expect(chunks.length).toBe(typed);
 });
 
+test('a search page opened with ?q= asks at once for all its first step opens, and fetches each file once', async ({ page }) => {
+  const requests: { path: string; at: number }[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/pagefind/')) requests.push({ path: `${url.pathname}${url.search}`, at: Date.now() });
+  });
+  // A phone's round trip (Chrome's Slow 4G latency): a chain of requests would take one of these per link.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.goto(`/search/?q=${encodeURIComponent('燃气安全')}`);
+  await expect(page.locator('[data-search-status]')).toContainText('包含“燃气安全”的报道');
+  await page.waitForLoadState('networkidle');
+  // What opening the main index and the first step's other part (2024) reads, named in parts.json.
+  const firstStep = [partOf('2025'), partOf('2024')];
+  expect(firstStep[0]!.openingFiles).toEqual([expect.stringMatching(/^pagefind\.zh-cn_\w+\.pf_meta$/), 'wasm.unknown.pagefind']);
+  const opening = firstStep.flatMap((part) => [`/pagefind/${part.path}pagefind-entry.json?ts=${part.name}`, ...part.openingFiles.map((file) => `/pagefind/${part.path}${file}`)]);
+  const paths = requests.map((request) => request.path);
+  for (const path of opening) expect(paths, path).toContain(path);
+  // Asked for together, before any of it had to come back: not the chain of entry, metadata, next part.
+  const askedAt = opening.map((path) => requests.find((request) => request.path === path)!.at);
+  expect(Math.max(...askedAt) - Math.min(...askedAt)).toBeLessThan(100);
+  // Each file once: the page's hints are what Pagefind's own requests use (the manifest and pagefind.js
+  // included, hinted in the page's head).
+  const twice = paths.filter((path, index) => paths.indexOf(path) !== index);
+  expect(twice).toEqual([]);
+  const hinted = await page.locator('head link[rel="preload"], head link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+  expect(hinted).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/parts.json']));
+  // No older part than the first step's.
+  expect(paths.filter((path) => path.startsWith('/pagefind/parts/') && !path.startsWith(`/pagefind/${partOf('2024').path}`))).toEqual([]);
+});
+
 test('an input method’s pinyin loads nothing; the characters it commits load their chunks', async ({ page }) => {
   const chunks: string[] = [];
   page.on('request', (request) => {

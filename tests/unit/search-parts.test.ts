@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSearchParts, searchPartsManifest } from '../../src/lib/search/build/parts-plan.ts';
+import { pagefindOpeningFiles, planSearchParts, searchPartsManifest } from '../../src/lib/search/build/parts-plan.ts';
 import { parseSearchPartsManifest, partsPeriodLabel, periodLabel } from '../../src/lib/search/parts-manifest.ts';
 
 const item = (date: string, key: string) => ({ date, key });
@@ -63,8 +63,8 @@ describe('planSearchParts', () => {
 describe('searchPartsManifest', () => {
   it('lists parts newest first; the newest is the main index, the others live under parts/', () => {
     const written = [
-      { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'] },
-      { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
+      { name: '2023-aaaa', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲', '乙'], openingFiles: ['pagefind.zh-cn_1.pf_meta'] },
+      { name: '2024-bbbb', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [], openingFiles: ['pagefind.zh-cn_2.pf_meta', 'wasm.unknown.pagefind'] },
     ];
     const lexicon = { path: 'lexicon/', version: '0123456789', articles: 3, words: 1, pinyin: 2, readings: 16 };
     const manifest = searchPartsManifest(written, 5000, lexicon);
@@ -72,11 +72,20 @@ describe('searchPartsManifest', () => {
       firstStepPages: 5000,
       lexicon,
       parts: [
-        { name: '2024-bbbb', path: '', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [] },
-        { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort() },
+        { name: '2024-bbbb', path: '', from: '2024-01-01', to: '2024-12-31', pages: 2, reporters: [], openingFiles: ['pagefind.zh-cn_2.pf_meta', 'wasm.unknown.pagefind'] },
+        { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort(), openingFiles: ['pagefind.zh-cn_1.pf_meta'] },
       ],
     });
     expect(parseSearchPartsManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+  });
+
+  it('names what Pagefind opens after an entry: the metadata, and for the main index the WebAssembly', () => {
+    const entry = { version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_fe3b789843ebb', wasm: null, page_count: 3 } } };
+    expect(pagefindOpeningFiles(entry, true)).toEqual(['pagefind.zh-cn_fe3b789843ebb.pf_meta', 'wasm.unknown.pagefind']);
+    expect(pagefindOpeningFiles(entry, false)).toEqual(['pagefind.zh-cn_fe3b789843ebb.pf_meta']);
+    expect(pagefindOpeningFiles({ languages: { en: { hash: 'en_1', wasm: 'en' } } }, true)).toEqual(['pagefind.en_1.pf_meta', 'wasm.en.pagefind']);
+    expect(pagefindOpeningFiles(undefined, true)).toEqual([]);
+    expect(() => pagefindOpeningFiles({ languages: { 'zh-cn': { hash: 1 } } }, true)).toThrow(/Pagefind 1.6/);
   });
 
   it('refuses what is not a manifest, such as the one of an older build', () => {

@@ -24,6 +24,7 @@ const part = (year: number, pages: number, reporters: string[] = []): SearchPart
   to: `${year}-12-31`,
   pages,
   reporters,
+  openingFiles: [],
 });
 
 /** Ten years, newest first, 1,000 articles each. */

@@ -26,7 +26,7 @@ interface FakeArticle {
 const jieba = Jieba.withDict(dict);
 const cutter = { cut: (text: string) => jieba.cut(text, true), cutForSearch: (text: string) => jieba.cutForSearch(text, true) };
 
-const part = (year: number, pages: number): SearchPartEntry => ({ name: `${year}-hash`, path: `parts/${year}/`, from: `${year}-01-01`, to: `${year}-12-31`, pages, reporters: [] });
+const part = (year: number, pages: number): SearchPartEntry => ({ name: `${year}-hash`, path: `parts/${year}/`, from: `${year}-01-01`, to: `${year}-12-31`, pages, reporters: [], openingFiles: [] });
 
 /**
  * An index of articles by year. A search offers every article that has any character of the query (Pagefind

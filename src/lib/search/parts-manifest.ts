@@ -28,6 +28,12 @@ export interface SearchPartEntry {
   pages: number;
   /** Reporters with an article in the part (the search page's 记者 filter skips parts without them). */
   reporters: string[];
+  /**
+   * What Pagefind fetches to open the part after its entry file, relative to the part's directory: its
+   * metadata and, for the main index, the WebAssembly search engine. Named here so that the search page can ask
+   * for them all at once instead of one after another (scripts/pagefind-parts.ts).
+   */
+  openingFiles: string[];
 }
 
 /** What the search page loads (pagefind/parts.json). */
@@ -60,7 +66,9 @@ export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
         isDay(part.from) &&
         isDay(part.to) &&
         Number.isInteger(part.pages) &&
-        Array.isArray(part.reporters),
+        Array.isArray(part.reporters) &&
+        Array.isArray(part.openingFiles) &&
+        part.openingFiles.every((file) => typeof file === 'string' && /^[\w.-]+$/.test(file)),
     ) &&
     typeof manifest.lexicon?.path === 'string' &&
     typeof manifest.lexicon.version === 'string' &&

@@ -63,7 +63,7 @@ function planYear<Item extends { date: string }>(year: string, items: Item[], ma
 
 /** The manifest for parts planned oldest first, once each is written and named: newest first. */
 export function searchPartsManifest(
-  parts: readonly { name: string; from: string; to: string; pages: number; reporters: readonly string[] }[],
+  parts: readonly { name: string; from: string; to: string; pages: number; reporters: readonly string[]; openingFiles: readonly string[] }[],
   firstStepPages: number,
   lexicon: LexiconManifest,
 ): SearchPartsManifest {
@@ -77,6 +77,7 @@ export function searchPartsManifest(
       to: part.to,
       pages: part.pages,
       reporters: [...new Set(part.reporters)].sort(compareCodePoints),
+      openingFiles: [...part.openingFiles],
     })),
   };
 }
@@ -87,4 +88,20 @@ function pad(value: number): string {
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The files Pagefind (1.6) fetches to open an index after its `pagefind-entry.json`, read from that entry: the
+ * metadata of its one language (`pagefind.<hash>.pf_meta`) and, when `main`, the WebAssembly for that language
+ * (`wasm.<language>.pagefind`, `wasm.unknown.pagefind` for a language without its own, as Chinese). An entry
+ * without languages (an index of no pages) opens nothing.
+ */
+export function pagefindOpeningFiles(entry: unknown, main: boolean): string[] {
+  const languages = (entry as { languages?: Record<string, { hash?: unknown; wasm?: unknown }> } | null)?.languages;
+  const all = languages && typeof languages === 'object' ? Object.values(languages) : [];
+  if (all.length === 0) return [];
+  if (all.length > 1) throw new Error(`a search part has ${all.length} languages; the site has one`);
+  const { hash, wasm } = all[0]!;
+  if (typeof hash !== 'string' || !(wasm === null || typeof wasm === 'string')) throw new Error('pagefind-entry.json is not in the form of Pagefind 1.6');
+  return main ? [`pagefind.${hash}.pf_meta`, `wasm.${wasm ?? 'unknown'}.pagefind`] : [`pagefind.${hash}.pf_meta`];
 }
