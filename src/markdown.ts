@@ -69,7 +69,7 @@ export async function writeIndexInput(dir: string, inputDir: string, options: Om
   const { articles, problems } = await readRenderedArchive(dir, options);
   if (problems.length) throw new Error(`文章有误：\n${problems.map(formatProblem).join('\n')}`);
   const texts = indexedTextWriter(inputDir);
-  for (const article of articles) texts.write(article.digest, indexedArticle(article.data, article.rendered.body.lines));
+  for (const article of articles) texts.write(article.digest, indexedArticle(article.data, article.rendered.body.lines), article.rendered.html);
   await texts.done();
   writeArchiveList(inputDir, { builtAt: options.now.toISOString(), articles: articles.map(archiveEntry) });
 }

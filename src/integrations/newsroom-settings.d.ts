@@ -12,3 +12,5 @@ export declare const basePath: string;
 export declare const siteUrl: string;
 export declare const buildTime: Date;
 export declare const siteImages: { logo?: NewsroomImage; icon: NewsroomImage };
+/** Where the articles loader keeps what it hands on: texts for the index, bodies' HTML (lib/archive/index-input.ts). */
+export declare const archiveSourceDir: string;

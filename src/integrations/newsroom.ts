@@ -5,6 +5,9 @@
  * config to its pages. Nothing in src/ reads the environment or the config file on import.
  */
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { INDEX_INPUT_DIR } from '../lib/archive/index-input.ts';
 import { newsroomImages, type NewsroomImage } from '../lib/newsroom/images.ts';
 import type { BuildSettings } from '../settings.ts';
 
@@ -13,8 +16,11 @@ const RESOLVED_ID = `\0${MODULE_ID}`;
 /** Where the integration leaves the build's moment for the module, in this process and any it starts. */
 const BUILD_TIME_HANDOFF = 'NEWS_BUILD_TIME';
 
-/** The module's source: the settings as JSON; the images' bytes and the build time made values again. */
-function settingsModule(settings: BuildSettings, images: { logo?: NewsroomImage; icon: NewsroomImage }): string {
+/**
+ * The module's source: the settings as JSON; the images' bytes and the build time made values again; and where
+ * the articles loader keeps what it hands on (lib/archive/index-input.ts), under the build's cache directory.
+ */
+function settingsModule(settings: BuildSettings, images: { logo?: NewsroomImage; icon: NewsroomImage }, archiveSourceDir: string): string {
   const image = (value: NewsroomImage | undefined) =>
     value ? `{ ...${JSON.stringify({ ...value, bytes: undefined })}, bytes: new Uint8Array(Buffer.from(${JSON.stringify(Buffer.from(value.bytes).toString('base64'))}, 'base64')) }` : 'undefined';
   return [
@@ -27,27 +33,33 @@ function settingsModule(settings: BuildSettings, images: { logo?: NewsroomImage;
     // unset: now) must not change the modules Astro's incremental build hashes to decide which pages to reuse.
     `export const buildTime = new Date(process.env.${BUILD_TIME_HANDOFF});`,
     `export const siteImages = { logo: ${image(images.logo)}, icon: ${image(images.icon)} };`,
+    `export const archiveSourceDir = ${JSON.stringify(archiveSourceDir)};`,
   ].join('\n');
 }
 
 export default function newsroomIntegration(settings: BuildSettings): AstroIntegration {
+  let archiveSourceDir = '';
   return {
     name: 'news-newsroom',
     hooks: {
       'astro:config:setup': async ({ updateConfig }) => {
         process.env[BUILD_TIME_HANDOFF] = settings.buildTime.toISOString();
-        const source = settingsModule(settings, await newsroomImages(settings.site));
+        const images = await newsroomImages(settings.site);
         updateConfig({
           vite: {
             plugins: [
               {
                 name: 'news-newsroom:settings',
                 resolveId: (id: string) => (id === MODULE_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? source : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? settingsModule(settings, images, archiveSourceDir) : undefined),
               },
             ],
           },
         });
+      },
+      // The final config, before any module is loaded.
+      'astro:config:done': ({ config }) => {
+        archiveSourceDir = join(fileURLToPath(config.cacheDir), INDEX_INPUT_DIR);
       },
     },
   };

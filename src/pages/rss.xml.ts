@@ -5,6 +5,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadArchive, summaryOf } from '../data/archive.ts';
+import { articleBodyHtml } from '../data/article-body.ts';
 import { urls } from '../data/urls.ts';
 import { formatByline } from '../lib/article/bylines.ts';
 import { escapeXml } from '../lib/archive/structured-data.ts';
@@ -22,14 +23,14 @@ export const GET: APIRoute = async () => {
     customData: '<language>zh-cn</language>',
     // RSS's <author> wants an e-mail address; Dublin Core's creator takes the printed byline.
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-    items: articles.slice(0, FEED_SIZE).map((article) => ({
+    items: await Promise.all(articles.slice(0, FEED_SIZE).map(async (article) => ({
       title: article.data.subtitle ? `${article.data.title}：${article.data.subtitle}` : article.data.title,
       link: new URL(urls.article(article.id), siteUrl).href,
       pubDate: article.data.date,
       description: summaryOf(article),
-      content: article.rendered?.html ?? '',
+      content: await articleBodyHtml(article),
       categories: [article.data.column, ...article.data.tags],
       customData: article.data.byline.length ? `<dc:creator>${escapeXml(formatByline(article.data.byline))}</dc:creator>` : undefined,
-    })),
+    }))),
   });
 };

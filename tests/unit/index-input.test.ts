@@ -14,7 +14,7 @@ describe('the texts the loader hands the indexer', () => {
     const script = `
       const { indexedTextWriter } = await import(${JSON.stringify(module)});
       const writer = indexedTextWriter(${JSON.stringify(dir)});
-      for (let i = 0; i < 3000; i++) writer.write(i.toString(16).padStart(64, '0'), { article: { title: 't' + i, date: new Date(0) }, lines: ['正文'] });
+      for (let i = 0; i < 3000; i++) writer.write(i.toString(16).padStart(64, '0'), { article: { title: 't' + i, date: new Date(0) }, lines: ['正文'] }, '<p>正文</p>');
       await writer.done();
     `;
     const run = spawnSync('bash', ['-c', `ulimit -n 200 && exec "${process.execPath}" --input-type=module -e "$SCRIPT"`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf8' });
@@ -22,5 +22,6 @@ describe('the texts the loader hands the indexer', () => {
     expect(run.status, run.stderr).toBe(0);
     const written = readdirSync(join(dir, 'texts'), { recursive: true }).filter((name) => String(name).endsWith('.json'));
     expect(written).toHaveLength(3000);
+    expect(readdirSync(join(dir, 'bodies'), { recursive: true }).filter((name) => String(name).endsWith('.html'))).toHaveLength(3000);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * What the archive's source hands the search indexer, so that the indexer never reads an article file: the
  * list of the archive (lib/archive/manifest.ts), and per file digest the article's searchable fields and its
- * body's text as the page pipeline read it (lib/article/body.ts).
+ * body's text as the page pipeline read it (lib/article/body.ts). Beside each text, the body's HTML as the one
+ * Markdown pipeline rendered it, for the article's page (src/data/article-body.ts): in Astro's data store it
+ * would be bundled into every build, nine tenths of the store, whatever changed (docs/performance.md).
  *
  * The articles loader writes them while the content layer syncs, into a directory of the build's cache
  * (`archive-source/`, dropped with Astro's data store whenever the code changes: src/build/build-site.ts); the
@@ -10,7 +12,7 @@
  * and not in Astro's data store, which is bundled into the build.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArchiveEntry, ArchiveManifest } from './manifest.ts';
 import type { KeptArticle, SourceArticle } from './source.ts';
@@ -23,6 +25,7 @@ import type { LexiconArticle } from '../search/build/lexicon.ts';
 export const INDEX_INPUT_DIR = 'archive-source';
 const LIST = 'archive.json';
 const TEXTS = 'texts';
+const BODIES = 'bodies';
 
 /** An article as the index needs it. */
 export interface IndexedArticle {
@@ -46,8 +49,18 @@ function textFile(dir: string, digest: string): string {
   return join(dir, TEXTS, digest.slice(0, 2), `${digest}.json`);
 }
 
+function bodyFile(dir: string, digest: string): string {
+  return join(dir, BODIES, digest.slice(0, 2), `${digest}.html`);
+}
+
+/** Whether the text and the body's HTML of the file with this digest are kept from an earlier sync. */
 export function hasIndexedText(dir: string, digest: string): boolean {
-  return existsSync(textFile(dir, digest));
+  return existsSync(textFile(dir, digest)) && existsSync(bodyFile(dir, digest));
+}
+
+/** The body's HTML of the article file with this digest, as the one Markdown pipeline rendered it. */
+export async function readArticleBodyHtml(dir: string, digest: string): Promise<string> {
+  return readFile(bodyFile(dir, digest), 'utf8');
 }
 
 /**
@@ -61,7 +74,7 @@ export function hasIndexedText(dir: string, digest: string): boolean {
  */
 const WRITES_AT_ONCE = 64;
 
-export function indexedTextWriter(dir: string): { write(digest: string, text: IndexedArticle): void; done(): Promise<void> } {
+export function indexedTextWriter(dir: string): { write(digest: string, text: IndexedArticle, bodyHtml: string): void; done(): Promise<void> } {
   const shards = new Set<string>();
   const writes = new Map<string, Promise<void>>();
   let writing = 0;
@@ -74,19 +87,18 @@ export function indexedTextWriter(dir: string): { write(digest: string, text: In
     else writing--;
   };
   return {
-    write(digest, text) {
+    write(digest, text, bodyHtml) {
       // Two files with the same bytes (a copy under another name) have one text.
       if (writes.has(digest)) return;
-      const file = textFile(dir, digest);
-      const shard = join(file, '..');
-      if (!shards.has(shard)) mkdirSync(shard, { recursive: true });
-      shards.add(shard);
-      const partial = `${file}.partial`;
-      const json = JSON.stringify(text);
-      writes.set(
-        digest,
-        slot().then(() => writeFile(partial, json).then(() => rename(partial, file)).finally(free)),
-      );
+      const writeOne = (file: string, content: string) => {
+        const shard = join(file, '..');
+        if (!shards.has(shard)) mkdirSync(shard, { recursive: true });
+        shards.add(shard);
+        const partial = `${file}.partial`;
+        return slot().then(() => writeFile(partial, content).then(() => rename(partial, file)).finally(free));
+      };
+      // The text last: a kept text means its body is there too (hasIndexedText checks both anyway).
+      writes.set(digest, writeOne(bodyFile(dir, digest), bodyHtml).then(() => writeOne(textFile(dir, digest), JSON.stringify(text))));
     },
     async done() {
       await Promise.all(writes.values());
@@ -99,13 +111,15 @@ export function readIndexedText(dir: string, digest: string): IndexedArticle {
   return { ...text, article: { ...text.article, date: new Date(text.article.date) } };
 }
 
-/** Keeps the texts of these digests only: an edited article's old text is never needed again. */
+/** Keeps the texts and bodies of these digests only: an edited article's old ones are never needed again. */
 export function pruneIndexedTexts(dir: string, digests: ReadonlySet<string>): void {
-  const root = join(dir, TEXTS);
-  if (!existsSync(root)) return;
-  for (const shard of readdirSync(root)) {
-    for (const name of readdirSync(join(root, shard))) {
-      if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(root, shard, name), { force: true });
+  for (const kind of [TEXTS, BODIES]) {
+    const root = join(dir, kind);
+    if (!existsSync(root)) continue;
+    for (const shard of readdirSync(root)) {
+      for (const name of readdirSync(join(root, shard))) {
+        if (!digests.has(name.replace(/\.(?:json|html)$/, ''))) rmSync(join(root, shard, name), { force: true });
+      }
     }
   }
 }
