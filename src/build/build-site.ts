@@ -15,6 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { INDEX_INPUT_DIR } from '../lib/archive/index-input.ts';
 import { newsroomFiles, readNewsroom } from '../lib/newsroom/newsroom.ts';
 import { fingerprint } from './fingerprint.ts';
+import { KEPT_PAGES_FILES } from '../integrations/kept-pages.ts';
 import { ASTRO_CLI } from '../preview/preview-server.ts';
 
 export interface BuildSiteOptions {
@@ -171,7 +172,7 @@ const DEFAULT_CACHE_DIR = 'node_modules/.astro';
  * articles are valid.
  */
 const CONTENT_CACHE_INPUTS = ['astro.config.ts', 'src', 'package-lock.json'];
-const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist', INDEX_INPUT_DIR];
+const CONTENT_CACHE_FILES = ['data-store.json', 'content-assets.mjs', 'content-modules.mjs', 'incremental-build.json', 'dist', ...KEPT_PAGES_FILES, INDEX_INPUT_DIR];
 
 /** Drops the content layer's cache when it was made by other code than this build's: then the build is cold. */
 async function forgetStaleContent(root: string, cacheDir: string, siteConfigFile: string): Promise<void> {

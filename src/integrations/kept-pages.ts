@@ -1,69 +1,159 @@
 /**
- * The pages Astro's incremental build may reuse, put into the output before Astro renders. Astro keeps a page
+ * The pages Astro's incremental build may reuse, put into the output without copying them. Astro keeps a page
  * that is already in the output when its route's code and cacheKey are unchanged, and otherwise copies it from
- * its cache (cacheDir/dist) one file at a time, awaiting each: about 12 s at 10,000 articles, 70 s at 50,000.
- * Copied here all at once, it is a few seconds. Copies, not hard links: Astro writes a page it renders again
- * into the existing file, which through a link would change its cache before the build has succeeded.
+ * its cache (cacheDir/dist) one file at a time, awaiting each: about 70 s at 50,000 articles; copied all at once
+ * it was still 30 s (docs/performance.md). A hard link copies nothing, but Astro writes a page it renders again
+ * into the file that is there: through a link, into the last build's page — in the cache, and in the site
+ * served from the last output — before this build has succeeded.
  *
- * So this integration empties the output itself (Astro's own emptying is turned off, or it would delete the
- * copies), copies the kept pages, and after the pages are written removes each copy that the build neither
- * rendered again nor reused (a withdrawn article, a list grown shorter), before anything reads the output: the
- * output holds exactly what a cold build writes.
+ * So no file a build has made is ever written again:
+ * - At the start, the cache's pages move aside (`dist` → `dist-kept`, one rename), and each kept page gets an
+ *   empty placeholder in the output. Astro finds it there and reuses the page, or renders the page again into
+ *   the placeholder, a file of this build's own; its copies of what it renders go into a new, empty `dist`.
+ * - After the pages, before anything reads them: each placeholder Astro left empty becomes a hard link to the
+ *   kept page (a copy across file systems), and a page this build no longer makes (a withdrawn article, a list
+ *   grown shorter) is removed; the kept pages, with Astro's new copies in place of the pages it rendered again,
+ *   become the cache's `dist`.
+ * A build stopped between the two leaves `dist-kept` behind; the next build puts it back when Astro's record of
+ * the pages is still the one they were kept under, and otherwise forgets the record (every page is rendered).
  */
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Astro's names for its incremental build's record and page copies inside the cache directory (core/build/incremental.js). */
 const ASTRO_MANIFEST = 'incremental-build.json';
 const ASTRO_PAGES = 'dist';
-/** Copies at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
-const PARALLEL_COPIES = 16;
+/** Where the last build's pages wait while this one runs, and the digest of Astro's record when they were set aside. */
+const SET_ASIDE = 'dist-kept';
+const SET_ASIDE_RECORD = 'dist-kept.record';
+/** What this integration keeps in the cache directory besides Astro's own (src/build/build-site.ts drops them with it). */
+export const KEPT_PAGES_FILES = [SET_ASIDE, SET_ASIDE_RECORD];
+/** File operations at once: enough to keep the disk and Node's I/O threads busy, far from the open-file limit. */
+const AT_ONCE = 16;
 
-/** A copied page and its modification time right after the copy, to tell whether the build wrote it again. */
-export type KeptPages = Map<string, bigint>;
-
-/** Copies the pages Astro kept in `cacheDir` into `outDir` (which is empty); none when there is no record of them. */
-export async function copyKeptPages(cacheDir: string, outDir: string): Promise<KeptPages> {
-  const kept: KeptPages = new Map();
-  const pages = join(cacheDir, ASTRO_PAGES);
-  if (!existsSync(join(cacheDir, ASTRO_MANIFEST)) || !existsSync(pages)) return kept;
-  const files = (await readdir(pages, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(pages, join(entry.parentPath, entry.name)));
-  for (const dir of new Set(files.map((file) => dirname(join(outDir, file))))) await mkdir(dir, { recursive: true });
-  let next = 0;
-  const copyNext = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const target = join(outDir, file);
-      await copyFile(join(pages, file), target);
-      kept.set(file, (await lstat(target, { bigint: true })).mtimeNs);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_COPIES }, copyNext));
-  return kept;
+/** The last build's pages, set aside in `dir`; `files` have a placeholder in the output. */
+export interface KeptPages {
+  dir: string;
+  files: string[];
 }
 
 /**
- * Removes the copied pages that this build neither made nor reused: not in Astro's new record, and not written
- * since they were copied. Returns how many.
+ * Sets the cache's pages aside and puts an empty placeholder for each into `outDir` (which is empty): none when
+ * Astro has no record of them. Astro's copies of the pages this build renders then go into a new directory.
  */
-export async function removeUnmadePages(cacheDir: string, outDir: string, kept: KeptPages): Promise<number> {
-  if (kept.size === 0) return 0;
-  const made = madePages(cacheDir, outDir);
-  let removed = 0;
-  for (const [file, copiedAt] of kept) {
-    if (made.has(file)) continue;
-    const target = join(outDir, file);
-    const now = await lstat(target, { bigint: true }).catch(() => undefined);
-    if (now && now.mtimeNs !== copiedAt) continue; // written by this build (by a route without a cacheKey)
-    await rm(target, { force: true });
-    removed++;
+export async function setAsideKeptPages(cacheDir: string, outDir: string): Promise<KeptPages> {
+  await recoverStoppedBuild(cacheDir);
+  const pages = join(cacheDir, ASTRO_PAGES);
+  const aside = join(cacheDir, SET_ASIDE);
+  const none = { dir: aside, files: [] };
+  if (!existsSync(pages)) return none;
+  const manifest = join(cacheDir, ASTRO_MANIFEST);
+  if (!existsSync(manifest)) {
+    // Pages without a record are never reused, and Astro would write into them.
+    await rm(pages, { recursive: true, force: true });
+    return none;
   }
-  return removed;
+  await writeFile(join(cacheDir, SET_ASIDE_RECORD), digestOf(manifest));
+  await rename(pages, aside);
+  const files = await filesUnder(aside);
+  await eachAtOnce([...new Set(files.map((file) => dirname(join(outDir, file))))], (dir) => mkdir(dir, { recursive: true }));
+  await eachAtOnce(files, (file) => writeFile(join(outDir, file), ''));
+  return { dir: aside, files };
+}
+
+/**
+ * After the pages: links each page Astro reused to its kept copy, removes the pages this build no longer makes,
+ * and makes the kept pages with Astro's new copies the cache's pages. Returns how many were linked and removed.
+ */
+export async function settleKeptPages(cacheDir: string, outDir: string, kept: KeptPages): Promise<{ reused: number; removed: number }> {
+  const pages = join(cacheDir, ASTRO_PAGES);
+  if (kept.files.length === 0) {
+    await rm(kept.dir, { recursive: true, force: true });
+    await rm(join(cacheDir, SET_ASIDE_RECORD), { force: true });
+    return { reused: 0, removed: 0 };
+  }
+  const made = madePages(cacheDir, outDir);
+  let reused = 0;
+  let removed = 0;
+  await eachAtOnce(kept.files, async (file) => {
+    const target = join(outDir, file);
+    const keptCopy = join(kept.dir, file);
+    // Written by Astro since the placeholder was made: rendered again (a page is never empty).
+    const rendered = ((await lstat(target).catch(() => undefined))?.size ?? 0) > 0;
+    if (!made.has(file)) {
+      if (!rendered) {
+        await rm(target, { force: true });
+        removed++;
+      }
+      await rm(keptCopy, { force: true }); // as Astro prunes the copy of a path it no longer records
+      return;
+    }
+    if (rendered) return;
+    await unlink(target);
+    await linkOrCopy(keptCopy, target);
+    reused++;
+  });
+  // Astro's copies of what it rendered replace the kept ones; then they are the cache's pages.
+  for (const file of await filesUnder(pages)) {
+    await mkdir(dirname(join(kept.dir, file)), { recursive: true });
+    await rename(join(pages, file), join(kept.dir, file));
+  }
+  await rm(pages, { recursive: true, force: true });
+  await rename(kept.dir, pages);
+  await rm(join(cacheDir, SET_ASIDE_RECORD), { force: true });
+  return { reused, removed };
+}
+
+/**
+ * A build stopped after setting the pages aside and before settling them: they are put back while Astro's
+ * record is still the one they were kept under (Astro writes it after the last page); otherwise the record may
+ * be the stopped build's, and it goes — every page is rendered again, never a stale one reused.
+ */
+async function recoverStoppedBuild(cacheDir: string): Promise<void> {
+  const aside = join(cacheDir, SET_ASIDE);
+  if (!existsSync(aside)) return;
+  const manifest = join(cacheDir, ASTRO_MANIFEST);
+  const recorded = await readFile(join(cacheDir, SET_ASIDE_RECORD), 'utf8').catch(() => '');
+  const unchanged = recorded !== '' && existsSync(manifest) && digestOf(manifest) === recorded;
+  await rm(join(cacheDir, ASTRO_PAGES), { recursive: true, force: true }); // the stopped build's own copies
+  if (unchanged) {
+    await rename(aside, join(cacheDir, ASTRO_PAGES));
+  } else {
+    await rm(manifest, { force: true });
+    await rm(aside, { recursive: true, force: true });
+  }
+  await rm(join(cacheDir, SET_ASIDE_RECORD), { force: true });
+}
+
+function digestOf(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** A hard link; a copy when the output is on another file system than the cache. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+  }
+}
+
+async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: AT_ONCE }, worker));
 }
 
 interface AstroIncrementalRecord {
@@ -105,7 +195,7 @@ function madePages(cacheDir: string, outDir: string): Set<string> {
 export default function keptPagesIntegration(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
-  let copying: Promise<KeptPages> = Promise.resolve(new Map());
+  let settingAside: Promise<KeptPages> = Promise.resolve({ dir: '', files: [] });
   return {
     name: 'news-kept-pages',
     hooks: {
@@ -114,8 +204,8 @@ export default function keptPagesIntegration(): AstroIntegration {
         updateConfig({
           vite: {
             build: { emptyOutDir: false },
-            // The copying runs while Vite bundles; a bundle is not finished, so no page is rendered, before it is.
-            plugins: [{ name: 'news-kept-pages:copied', apply: 'build', closeBundle: async () => void (await copying) }],
+            // The placeholders are made while Vite bundles; a bundle is not finished, so no page is rendered, before they are.
+            plugins: [{ name: 'news-kept-pages:set-aside', apply: 'build', closeBundle: async () => void (await settingAside) }],
           },
         });
       },
@@ -123,20 +213,17 @@ export default function keptPagesIntegration(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': async ({ logger }) => {
-        // After the content is synced (begun together, the two took longer than one after the other), while
-        // Vite bundles.
+      'astro:build:start': async () => {
+        // After the content is synced, while Vite bundles.
         await emptyDirectory(outDir);
-        const started = performance.now();
-        copying = copyKeptPages(cacheDir, outDir).then((kept) => {
-          if (kept.size) logger.info(`copied ${kept.size} page(s) the build may reuse in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-          return kept;
-        });
-        copying.catch(() => {}); // awaited where it matters; a failure must not count as unhandled before then
+        settingAside = setAsideKeptPages(cacheDir, outDir);
+        settingAside.catch(() => {}); // awaited where it matters; a failure must not count as unhandled before then
       },
       'astro:build:done': async ({ logger }) => {
-        const removed = await removeUnmadePages(cacheDir, outDir, await copying);
-        if (removed) logger.info(`removed ${removed} page(s) this build no longer makes`);
+        const started = performance.now();
+        const kept = await settingAside;
+        const { reused, removed } = await settleKeptPages(cacheDir, outDir, kept);
+        if (kept.files.length) logger.info(`reused ${reused} page(s) of the last build, linked in ${((performance.now() - started) / 1000).toFixed(1)} s${removed ? `; removed ${removed} it no longer makes` : ''}`);
       },
     },
   };
