@@ -5,6 +5,7 @@
  * removed whole. Where a link cannot be made (another file system), the file is copied.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export function linkTree(from: string, to: string): void {
@@ -22,8 +23,20 @@ export function linkOrCopy(source: string, target: string): void {
   try {
     linkSync(source, target);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    if (!cannotLink(error)) throw error;
     copyFileSync(source, target);
   }
 }
+
+/** The same, on Node's I/O threads. */
+export async function linkOrCopyAsync(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    if (!cannotLink(error)) throw error;
+    await copyFile(source, target);
+  }
+}
+
+/** Another file system, one that has no hard links, or a file with too many. */
+const cannotLink = (error: unknown) => ['EXDEV', 'EPERM', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '');

@@ -171,6 +171,7 @@ async function assembleIndex(indexDir: string, stagingDir: string): Promise<void
       if (!PART_FILES.has(entry) && !entry.endsWith('.pf_meta')) await rm(join(target, entry), { recursive: true });
     }
   }
-  await cp(join(stagingDir, manifest.lexicon.path), join(indexDir, manifest.lexicon.path), { recursive: true });
+  // Linked too: 9,275 files at 50,000 articles, written afresh by each build's indexer, never in place.
+  linkTree(join(stagingDir, manifest.lexicon.path), join(indexDir, manifest.lexicon.path));
   await cp(join(stagingDir, 'parts.json'), join(indexDir, 'parts.json'));
 }
