@@ -16,6 +16,7 @@ export async function articleBodyHtml(article: Article): Promise<string> {
 
 /** The body for the page: the HTML put back into the entry for Astro's `render`, which resolves its Markdown images as from the store. */
 export async function renderArticleBody(article: Article): Promise<Awaited<ReturnType<typeof render>>> {
-  const html = await articleBodyHtml(article);
-  return render({ ...article, rendered: { metadata: {}, ...article.rendered, html } });
+  const { rendered } = article;
+  if (!rendered) throw new Error(`文章 ${article.id} 在内容缓存中没有渲染结果；请删除 node_modules/.astro 后重新构建`);
+  return render({ ...article, rendered: { ...rendered, html: await articleBodyHtml(article) } });
 }

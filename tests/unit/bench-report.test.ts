@@ -19,6 +19,7 @@ describe('bench figures', () => {
   it('gives the figures of each kind of query', () => {
     const query = (kind: 'word' | 'pinyin', ms: number, gzippedBytes = 0) => ({ query: 'q', kind, status: '', results: 1, ms, bytes: gzippedBytes, gzippedBytes, requests: 1, lexiconBytes: 0 });
     const measured = {
+      phoneFirstSearch: [],
       firstSearch: [query('word', 1, 100), query('word', 1, 300), query('pinyin', 1, 50)],
       warmSearch: [query('word', 10), query('word', 30), query('pinyin', 70)],
       warmSubmittedAtOnce: [query('word', 20), query('word', 40), query('pinyin', 90)],
