@@ -34,6 +34,7 @@ import { readArchiveList, readIndexedText } from '../lib/archive/index-input.ts'
 import { ARCHIVE_MANIFEST } from '../lib/archive/manifest.ts';
 import { addCounts, type WordCounts, type WordCutter } from '../lib/search/build/lexicon.ts';
 import { pagefindOpeningFiles, planSearchParts, searchPartsManifest } from '../lib/search/build/parts-plan.ts';
+import { toSearchPartsFile } from '../lib/search/parts-manifest.ts';
 import { lexiconCutter, partWordCounts, writeLexicon } from './lexicon.ts';
 import { hashDirectory, indexerFingerprint, partKey, writePart } from './parts.ts';
 import { publishedArticles } from './published.ts';
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     ...part,
     openingFiles: pagefindOpeningFiles(existsSync(entry) ? JSON.parse(readFileSync(entry, 'utf8')) : undefined, index === written.length - 1),
   }));
-  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(searchPartsManifest(named, firstStepPages, lexicon))}\n`);
+  writeFileSync(join(values.out, 'parts.json'), `${JSON.stringify(toSearchPartsFile(searchPartsManifest(named, firstStepPages, lexicon)))}\n`);
   // Not for the site (it lists drafts and embargoes): the build checks its pages against it (integrations/pagefind.ts).
   writeFileSync(join(values.out, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   // The cache keeps only this build's parts: an edited period's old part is never needed again.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pagefindOpeningFiles, planSearchParts, searchPartsManifest } from '../../src/lib/search/build/parts-plan.ts';
-import { parseSearchPartsManifest, partsPeriodLabel, periodLabel } from '../../src/lib/search/parts-manifest.ts';
+import { toSearchPartsFile, parseSearchPartsManifest, partsPeriodLabel, periodLabel } from '../../src/lib/search/parts-manifest.ts';
 
 const item = (date: string, key: string) => ({ date, key });
 const days = (year: number, count: number, month = (index: number) => (index % 12) + 1) =>
@@ -76,7 +76,25 @@ describe('searchPartsManifest', () => {
         { name: '2023-aaaa', path: 'parts/2023-aaaa/', from: '2023-01-01', to: '2023-12-31', pages: 1, reporters: ['乙', '甲'].sort(), openingFiles: ['pagefind.zh-cn_1.pf_meta'] },
       ],
     });
-    expect(parseSearchPartsManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+    expect(parseSearchPartsManifest(JSON.parse(JSON.stringify(toSearchPartsFile(manifest))))).toEqual(manifest);
+  });
+
+  it('lists the reporters once in parts.json, each with the parts it has articles in, as ranges', () => {
+    const part = (year: number, reporters: string[]) => ({ name: `${year}-x`, from: `${year}-01-01`, to: `${year}-12-31`, pages: 1, reporters, openingFiles: [] });
+    const lexicon = { path: 'lexicon/', version: '0123456789', articles: 3, words: 1, pinyin: 2, readings: 16 };
+    // Oldest first, as written: 2020 … 2025; in the manifest newest first (index 0 = 2025).
+    const manifest = searchPartsManifest([part(2020, ['甲']), part(2021, ['甲', '乙']), part(2022, ['甲']), part(2023, ['甲', '乙']), part(2024, ['甲', '乙']), part(2025, ['甲', '丙'])], 9, lexicon);
+    const file = toSearchPartsFile(manifest);
+    // In code-point order: 丙 U+4E19, 乙 U+4E59, 甲 U+7532.
+    expect(file.reporters).toEqual([
+      ['丙', '0'],
+      ['乙', '1-2,4'],
+      ['甲', '0-5'],
+    ]);
+    expect(file.parts.every((entry) => !('reporters' in entry))).toBe(true);
+    expect(parseSearchPartsManifest(JSON.parse(JSON.stringify(file)))).toEqual(manifest);
+    expect(() => parseSearchPartsManifest({ ...file, reporters: [['甲', '0-9']] })).toThrow(/not a search index manifest/);
+    expect(() => parseSearchPartsManifest({ ...file, reporters: [['甲', 'x']] })).toThrow(/not a search index manifest/);
   });
 
   it('names what Pagefind opens after an entry: the metadata, and for the main index the WebAssembly', () => {

@@ -13,6 +13,7 @@
  * changes only its own period's part: every other part is written byte for byte as before, and browsers and
  * CDNs keep it cached.
  */
+import { compareCodePoints } from '../order.ts';
 import type { LexiconManifest } from './lexicon-files.ts';
 
 /** One part as the search page sees it (pagefind/parts.json). */
@@ -46,12 +47,72 @@ export interface SearchPartsManifest {
   lexicon: LexiconManifest;
 }
 
+/**
+ * parts.json as written: the same, except that the reporters are listed once for the archive, each with the
+ * parts it has articles in (indexes into `parts`, as ranges: `0-27`, `3,5-9`), instead of once per part. At
+ * 50,000 articles the lists per part were nine tenths of the file, which every search opens first.
+ */
+export interface SearchPartsFile extends Omit<SearchPartsManifest, 'parts'> {
+  parts: Omit<SearchPartEntry, 'reporters'>[];
+  reporters: [name: string, parts: string][];
+}
+
+/** The manifest as parts.json holds it. */
+export function toSearchPartsFile({ parts, ...rest }: SearchPartsManifest): SearchPartsFile {
+  const partsOf = new Map<string, number[]>();
+  parts.forEach((part, index) => {
+    for (const name of part.reporters) {
+      const list = partsOf.get(name) ?? [];
+      if (list.at(-1) !== index) list.push(index);
+      partsOf.set(name, list);
+    }
+  });
+  const reporters = [...partsOf].sort(([a], [b]) => compareCodePoints(a, b)).map(([name, indexes]): [string, string] => [name, toRanges(indexes)]);
+  return { ...rest, parts: parts.map(({ reporters: _, ...part }) => part), reporters };
+}
+
+/** Ascending indexes as ranges: [0, 1, 2, 5, 7, 8] → `0-2,5,7-8`. */
+function toRanges(indexes: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let start = 0; start < indexes.length; ) {
+    let end = start;
+    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
+    ranges.push(end === start ? String(indexes[start]) : `${indexes[start]}-${indexes[end]}`);
+    start = end + 1;
+  }
+  return ranges.join(',');
+}
+
+/** The indexes of `0-2,5`, or undefined when it is not such a list. */
+function fromRanges(text: string): number[] | undefined {
+  const indexes: number[] = [];
+  for (const range of text.split(',')) {
+    const bounds = /^(\d+)(?:-(\d+))?$/.exec(range);
+    if (!bounds) return undefined;
+    const [first, last] = [Number(bounds[1]), Number(bounds[2] ?? bounds[1])];
+    for (let index = first; index <= last; index++) indexes.push(index);
+  }
+  return indexes;
+}
+
 /** Where an older part is written, relative to the main index directory (pagefind/). */
 export const PARTS_DIR = 'parts';
 
-/** Checks what the search page reads; a manifest from another version of the site fails here, not later. */
+/**
+ * Reads parts.json (SearchPartsFile) into the manifest, each part with its reporters. What the search page
+ * reads is checked; a manifest from another version of the site fails here, not later.
+ */
 export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
-  const manifest = value as Partial<SearchPartsManifest> | null;
+  const file = value as Partial<SearchPartsFile> | null;
+  const reporters = Array.isArray(file?.reporters) ? file.reporters : undefined;
+  const partsOf = reporters?.map((entry) => (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string' ? fromRanges(entry[1]) : undefined));
+  const parts = Array.isArray(file?.parts) ? file.parts.map((part) => ({ ...part, reporters: [] as string[] })) : undefined;
+  if (!reporters || !parts || partsOf?.some((indexes) => !indexes || indexes.some((index) => index >= parts.length))) throw new Error('parts.json is not a search index manifest');
+  reporters.forEach(([name], position) => {
+    for (const index of partsOf![position]!) parts[index]!.reporters.push(name);
+  });
+  const manifest = { ...file, parts } as Partial<SearchPartsManifest> | null;
+  delete (manifest as Partial<SearchPartsFile>).reporters;
   const isDay = (day: unknown) => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
   const valid =
     manifest !== null &&
