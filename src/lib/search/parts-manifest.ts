@@ -103,16 +103,20 @@ export const PARTS_DIR = 'parts';
  * reads is checked; a manifest from another version of the site fails here, not later.
  */
 export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
-  const file = value as Partial<SearchPartsFile> | null;
-  const reporters = Array.isArray(file?.reporters) ? file.reporters : undefined;
-  const partsOf = reporters?.map((entry) => (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string' ? fromRanges(entry[1]) : undefined));
-  const parts = Array.isArray(file?.parts) ? file.parts.map((part) => ({ ...part, reporters: [] as string[] })) : undefined;
-  if (!reporters || !parts || partsOf?.some((indexes) => !indexes || indexes.some((index) => index >= parts.length))) throw new Error('parts.json is not a search index manifest');
-  reporters.forEach(([name], position) => {
-    for (const index of partsOf![position]!) parts[index]!.reporters.push(name);
-  });
+  const { reporters, ...file } = (value ?? {}) as Partial<SearchPartsFile>;
+  const parts = Array.isArray(file.parts) ? file.parts.map((part) => ({ ...part, reporters: [] as string[] })) : undefined;
+  // Each reporter's ranges name parts that exist; each part gets its reporters back, in the file's order.
+  const expanded =
+    parts !== undefined &&
+    Array.isArray(reporters) &&
+    reporters.every((entry) => {
+      const indexes = Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string' ? fromRanges(entry[1]) : undefined;
+      if (!indexes || indexes.some((index) => index >= parts.length)) return false;
+      for (const index of indexes) parts[index]!.reporters.push(entry[0]);
+      return true;
+    });
+  if (!expanded) throw new Error('parts.json is not a search index manifest');
   const manifest = { ...file, parts } as Partial<SearchPartsManifest> | null;
-  delete (manifest as Partial<SearchPartsFile>).reporters;
   const isDay = (day: unknown) => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
   const valid =
     manifest !== null &&
