@@ -6,7 +6,8 @@
  * (?q=…&column=…&year=…&reporter=…&sort=date).
  */
 import { formatChineseDate, parseNewsDate } from '../lib/dates.ts';
-import { describeWords, stepsForSearch, type Match, type PartedSearch } from '../lib/search/browser/plan.ts';
+import { stepsForSearch, type Match, type PartedSearch } from '../lib/search/browser/plan.ts';
+import { describeWords } from '../lib/search/browser/progress-text.ts';
 import { preloadFor, SearchSession, type DatedResults, type SessionView, type Suggestion } from '../lib/search/browser/session.ts';
 import { readSearchState, SEARCH_FILTERS, writeSearchState, type SearchState } from '../lib/search/browser/url-state.ts';
 import { excerptHtml } from '../lib/search/browser/match.ts';

@@ -3,8 +3,6 @@ import {
   CHECK_ALL_UP_TO,
   FIRST_CHECK_BATCH,
   MAX_CHECKS_PER_CALL,
-  describeProgress,
-  moreLabel,
   PartedSearch,
   PartLoadError,
   partsForFilters,
@@ -15,6 +13,7 @@ import {
   type SearchIndex,
   type TierWords,
 } from '../../src/lib/search/browser/plan.ts';
+import { describeProgress, moreLabel } from '../../src/lib/search/browser/progress-text.ts';
 import type { SearchPartEntry } from '../../src/lib/search/parts-manifest.ts';
 
 const part = (year: number, pages: number, reporters: string[] = []): SearchPartEntry => ({

@@ -25,10 +25,9 @@ import { pinyinSplits } from './pinyin-input.ts';
 import { pinyinKeys, samePinyinKeys, samePinyinQueries, type PinyinVocabulary } from '../same-pinyin.ts';
 import type { LexiconReader } from './lexicon-reader.ts';
 import { partsPeriodLabel, type SearchPartsManifest } from '../parts-manifest.ts';
+import { describeProgress, moreLabel } from './progress-text.ts';
 import {
-  describeProgress,
   FIRST_CHECK_BATCH,
-  moreLabel,
   PartedSearch,
   PartLoadError,
   searchByDate,
