@@ -1,6 +1,6 @@
 /**
  * Where an article's derived 导语 is kept: in the metadata of its rendered Markdown, written when the article is
- * rendered (src/content.config.ts), because the data store keeps no body to derive it from later.
+ * rendered (src/data/articles-loader.ts), because the data store keeps no body to derive it from later.
  */
 export const LEAD_SUMMARY = 'leadSummary';
 

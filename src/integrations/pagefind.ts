@@ -1,7 +1,8 @@
 /**
  * The search index, built by `astro build` itself. When the build starts, the indexer (src/search-indexer/indexer.ts)
- * starts as a process of its own and reads the published articles from the content directory; once Astro has
- * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are moved into
+ * starts as a process of its own and takes the published articles as the content sync handed them over (the
+ * archive's list and each text in the cache, lib/archive/index-input.ts: no article file is opened); once Astro has
+ * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are hard-linked into
  * dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
  * without the browser files they would duplicate, and pagefind/parts.json lists them for the search page.
  * A failure fails the build and leaves no index.
@@ -59,7 +60,7 @@ export default function pagefindIntegration(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         stagingDir = join(cacheDir, 'search-index');
-        // Parts of earlier builds, reused when their articles and the indexer are the same (index-search.ts).
+        // Parts of earlier builds, reused when their articles and the indexer are the same (src/search-indexer/parts.ts).
         partsCacheDir = join(cacheDir, 'search-parts');
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
@@ -157,14 +158,14 @@ async function articlePageUrls(siteDir: string): Promise<string[]> {
     .map((file) => pageUrls.article(dirname(file).split(sep).join('/')));
 }
 
-/** Moves the staged parts into pagefind/: the newest part as the main index, the others under parts/. */
+/** Links the staged parts into pagefind/: the newest part as the main index, the others under parts/. */
 async function assembleIndex(indexDir: string, stagingDir: string): Promise<void> {
   const manifest = JSON.parse(await readFile(join(stagingDir, 'parts.json'), 'utf8')) as SearchPartsManifest;
   await rm(indexDir, { recursive: true, force: true });
   await mkdir(indexDir, { recursive: true });
   for (const part of manifest.parts) {
     const target = join(indexDir, part.path);
-    // Linked, not renamed: the staged part is also the cached one (index-search.ts).
+    // Linked, not renamed: the staged part is also the cached one (src/search-indexer/parts.ts).
     linkTree(join(stagingDir, part.name), target);
     if (part.path === '') continue;
     for (const entry of await readdir(target)) {

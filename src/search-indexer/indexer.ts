@@ -154,7 +154,7 @@ if (import.meta.main) {
   try {
     await main();
   } catch (error) {
-    console.error(`index-search: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`search indexer: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }
 }

@@ -62,6 +62,11 @@ describe('import directions', () => {
     }
   });
 
+  it('the reader’s scripts load only src/scripts, the search’s browser half and what it shares, and lib’s loose modules', () => {
+    const READER_SIDE = /^src\/(scripts\/|lib\/search\/browser\/|lib\/search\/[^/]+\.ts$|lib\/[^/]+\.ts$)/;
+    for (const file of browserModules().keys()) expect(file, `${file} is loaded in the reader's browser`).toMatch(READER_SIDE);
+  });
+
   it('the reader’s pages load nothing of the web editor', () => {
     for (const file of browserModules().keys()) expect(file, `${file} is the editor's`).not.toMatch(/^src\/(editor|lib\/editor)\//);
   });
@@ -84,6 +89,32 @@ describe('import directions', () => {
         else expect(specifier === 'astro/zod' || !specifier.startsWith('astro'), `${file} imports ${specifier}`).toBe(true);
       }
     }
+  });
+
+  it('the site’s layers point down: pages → layouts → components → data → lib, and none of them reaches the build’s machinery', () => {
+    // Besides the layers below it, each may import: pages and layouts the browser's scripts (<script> entries,
+    // ?raw, ?worker&url) and the styles; data the e-paper's build side (its loader renders the printed pages).
+    const LAYERS = ['src/pages/', 'src/layouts/', 'src/components/', 'src/data/', 'src/lib/'];
+    const BESIDE: Record<string, RegExp> = {
+      'src/pages/': /^src\/(scripts|styles)\//,
+      'src/layouts/': /^src\/(scripts|styles)\//,
+      'src/components/': /^src\/styles\//,
+      'src/data/': /^src\/epaper\//,
+    };
+    const layerOf = (file: string) => LAYERS.findIndex((layer) => file.startsWith(layer));
+    let checked = 0;
+    for (const [index, layer] of LAYERS.slice(0, -1).entries()) {
+      for (const file of sourceFiles(layer)) {
+        for (const specifier of specifiers(file).filter((specifier) => specifier.startsWith('.'))) {
+          const target = resolveFrom(file, specifier.replace(/\?.*$/, ''));
+          const targetLayer = layerOf(target);
+          const allowed = targetLayer >= index || BESIDE[layer]!.test(target);
+          expect(allowed, `${file} imports ${target}`).toBe(true);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('nothing imports a command: src/cli is only run', () => {
