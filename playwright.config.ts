@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './tests/chromium.ts';
-import { previewEnv, servedOrigin, servedPort, TEST_SITES } from './tests/sites.ts';
+import { SERVED_LINE } from './tests/serve-sites.ts';
+import { servedOrigin, TEST_SITES } from './tests/sites.ts';
 
 /**
  * End-to-end tests against the built test sites (tests/sites.ts: built by `npm run test:e2e`, never content/ or
  * dist/), each served over HTTP by astro preview on a port of its own, in the installed Chromium (tests/chromium.ts).
- * A site's projects and its server are made from its entry in the registry.
+ * A site's projects and its server (tests/serve-sites.ts) are made from its entry in the registry.
  */
 const browser = {
   ...devices['Desktop Chrome'],
@@ -14,6 +15,18 @@ const browser = {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
   },
 };
+
+/** The projects of the registry's sites, those of long tests or the others. */
+const siteProjects = (long: boolean) =>
+  TEST_SITES.flatMap((site) => site.projects.map((project) => ({ site, project })))
+    .filter(({ project }) => !!project.long === long)
+    .map(({ site, project }) => ({
+      name: project.name,
+      testDir: project.testDir,
+      ...(project.testIgnore && { testIgnore: project.testIgnore }),
+      use: { ...browser, baseURL: `${servedOrigin(site)}${project.atBasePath ? site.basePath : ''}` },
+      ...(project.siteUrl && { metadata: { siteUrl: project.siteUrl } }),
+    }));
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -35,25 +48,19 @@ export default defineConfig({
   },
   // The browse and search suite (tests/e2e) runs twice: against the site at the root of its host (`site`) and
   // under a sub-path (`site-subpath`, starting at the base path; its paths go through tests/e2e/site.ts).
-  // Projects of long tests first: the workers take tests in the projects' order.
+  // Long work first, as the workers take tests in the projects' order: the long tests, then the web editor (no
+  // built site; its spec starts `npm run editor` on a repository of its own, and its tests run in a row, 17 s
+  // on one worker: last, they kept the other worker idle), then the rest.
   projects: [
-    ...TEST_SITES.flatMap((site) => site.projects.map((project) => ({ site, project })))
-      .sort((a, b) => Number(!!b.project.long) - Number(!!a.project.long))
-      .map(({ site, project }) => ({
-        name: project.name,
-        testDir: project.testDir,
-        ...(project.testIgnore && { testIgnore: project.testIgnore }),
-        use: { ...browser, baseURL: `${servedOrigin(site)}${project.atBasePath ? site.basePath : ''}` },
-        ...(project.siteUrl && { metadata: { siteUrl: project.siteUrl } }),
-      })),
-    // The web editor: no built site; the spec starts `npm run editor` on a repository of its own.
+    ...siteProjects(true),
     { name: 'editor', testDir: 'tests/editor', use: browser },
+    ...siteProjects(false),
   ],
-  webServer: TEST_SITES.map((site) => ({
-    command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${servedPort(site)}`,
-    env: previewEnv(site),
-    url: `${servedOrigin(site)}${site.basePath}`,
-    reuseExistingServer: !process.env.CI,
+  // Every site's preview server, started at once by one command (Playwright starts a list of servers one after
+  // another); it fails naming the port when one is taken.
+  webServer: {
+    command: 'node tests/serve-sites.ts',
+    wait: { stdout: new RegExp(SERVED_LINE) },
     timeout: 60_000,
-  })),
+  },
 });

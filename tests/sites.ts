@@ -1,7 +1,7 @@
 /**
  * The sites the tests build, serve and check: one entry each, from which everything else is made —
  * `node tests/build-sites.ts [name…]` builds them (the `build:<name>` npm scripts name one), playwright.config.ts
- * makes its projects and their preview servers, and tests/integrity/check-site.ts its list of sites.
+ * makes its projects, tests/serve-sites.ts their preview servers, and tests/integrity/check-site.ts its list of sites.
  * The newsrooms they are built as (a config and its articles) are tests/fixtures/sites.ts.
  *
  * Each site lives in a directory of its own (removed before it is built), is built from its newsroom's own

@@ -1,6 +1,7 @@
 /**
- * `astro preview` as a child process for tools that look at the built site in a browser (audit, bench).
- * The server serves OUT_DIR when it is set in `env`, so a tool can serve a build other than dist/.
+ * `astro preview` as a child process for tools that look at the built site in a browser (audit, bench, the
+ * end-to-end tests' servers). The server serves OUT_DIR when it is set in `env`, so a tool can serve a build
+ * other than dist/.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,12 +16,17 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
-/** Starts `astro preview` on a free loopback port and resolves once it serves. */
-export async function startPreview(env: NodeJS.ProcessEnv = process.env): Promise<PreviewServer> {
-  const args = [ASTRO_CLI, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(await findFreePort())];
+/**
+ * Starts `astro preview` on a loopback port and resolves once it serves: on `port` when given (and fails if it
+ * is taken: Vite would quietly serve on the next one, where nobody looks), else on a free one.
+ */
+export async function startPreview(env: NodeJS.ProcessEnv = process.env, port?: number): Promise<PreviewServer> {
+  const args = [ASTRO_CLI, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port ?? (await findFreePort()))];
   const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   try {
-    return { origin: await previewOrigin(server), stop: () => stopServer(server) };
+    const origin = await previewOrigin(server);
+    if (port !== undefined && origin !== `http://127.0.0.1:${port}`) throw new Error(`port ${port} is in use (astro preview moved to ${origin}): stop what serves there`);
+    return { origin, stop: () => stopServer(server) };
   } catch (error) {
     await stopServer(server);
     throw error;
