@@ -24,6 +24,7 @@ const siteProjects = (long: boolean) =>
       name: project.name,
       testDir: project.testDir,
       ...(project.testIgnore && { testIgnore: project.testIgnore }),
+      ...(project.grepInvert && { grepInvert: project.grepInvert }),
       use: { ...browser, baseURL: `${servedOrigin(site)}${project.atBasePath ? site.basePath : ''}` },
       ...(project.siteUrl && { metadata: { siteUrl: project.siteUrl } }),
     }));
