@@ -93,7 +93,7 @@ async function search(page: Page, url: string, enough: number): Promise<{ shown:
       // The step is busy from the press (synchronously) until it has shown what it found.
       while (results.hasAttribute('aria-busy')) await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    return { hrefs: shown(), complete: more.hidden };
+    return { hrefs: shown(), complete: more.hidden !== false };
   }, enough);
   return { shown: hrefs.map(idOf), status: (await status.textContent()) ?? '', complete };
 }
