@@ -38,6 +38,10 @@ test('the 版 page shows the printed page, its published article a link named by
   expect(published && draft).toBeTruthy();
   await page.goto(PAGE_ONE);
   await expect(page.locator('h1')).toHaveText('2024年5月7日第1版');
+  // The same trail as the edition's day, one step further.
+  const crumbs = page.getByRole('navigation', { name: '当前位置' });
+  await expect(crumbs.getByRole('link')).toHaveText(['首页', '归档', '数字报', '2024年', '2024年5月7日']);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText('第1版');
   const picture = page.locator('.printed-page__image');
   await expect(picture).toBeVisible();
   expect(await picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(400);
