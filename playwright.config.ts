@@ -17,7 +17,7 @@ const browser = {
 };
 
 /** The projects of the registry's sites, those of long tests or the others. */
-const siteProjects = (long: boolean) =>
+const siteProjects = ({ long }: { long: boolean }) =>
   TEST_SITES.flatMap((site) => site.projects.map((project) => ({ site, project })))
     .filter(({ project }) => !!project.long === long)
     .map(({ site, project }) => ({
@@ -53,9 +53,9 @@ export default defineConfig({
   // built site; its spec starts `npm run editor` on a repository of its own, and its tests run in a row, 17 s
   // on one worker: last, they kept the other worker idle), then the rest.
   projects: [
-    ...siteProjects(true),
+    ...siteProjects({ long: true }),
     { name: 'editor', testDir: 'tests/editor', use: browser },
-    ...siteProjects(false),
+    ...siteProjects({ long: false }),
   ],
   // Every site's preview server, started at once by one command (Playwright starts a list of servers one after
   // another); it fails naming the port when one is taken.

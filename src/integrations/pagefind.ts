@@ -2,8 +2,8 @@
  * The search index, built by `astro build` itself. When the build starts, the indexer (src/search-indexer/indexer.ts)
  * starts as a process of its own and takes the published articles as the content sync handed them over (the
  * archive's list and each text in the cache, lib/archive/index-input.ts: no article file is opened); once Astro has
- * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are hard-linked into
- * dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
+ * bundled, it indexes them while Astro renders the pages (the machine's second core); when the pages are written, its parts are hard-linked (copied where
+ * a link cannot be made) into dist/pagefind: the newest part is the main index (with pagefind.js), older parts go to pagefind/parts/<name>/
  * without the browser files they would duplicate, and pagefind/parts.json lists them for the search page.
  * A failure fails the build and leaves no index.
  *

@@ -13,6 +13,8 @@ const SERVER_START_TIMEOUT_MS = 30_000;
 export interface PreviewServer {
   /** Where the site is served, e.g. http://127.0.0.1:43210 (the base path is not included). */
   origin: string;
+  /** Settles when the server has exited, with its exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -23,10 +25,13 @@ export interface PreviewServer {
 export async function startPreview(env: NodeJS.ProcessEnv = process.env, port?: number): Promise<PreviewServer> {
   const args = [ASTRO_CLI, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port ?? (await findFreePort()))];
   const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   try {
     const origin = await previewOrigin(server);
-    if (port !== undefined && origin !== `http://127.0.0.1:${port}`) throw new Error(`port ${port} is in use (astro preview moved to ${origin}): stop what serves there`);
-    return { origin, stop: () => stopServer(server) };
+    if (port !== undefined && origin !== `http://127.0.0.1:${port}`) {
+      throw new Error(`port ${port} is in use (astro preview moved to ${origin}): stop what serves there, or another server that moved there from the port below`);
+    }
+    return { origin, exited, stop: () => stopServer(server) };
   } catch (error) {
     await stopServer(server);
     throw error;

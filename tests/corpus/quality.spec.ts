@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { readOn } from '../helpers/search-page.ts';
 import { brokenOrders, markdownTable, summarize, summarizeBest, type EvalQuery, type QueryOutcome } from './metrics.ts';
 
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')) as EvalQuery[];
@@ -14,44 +15,14 @@ const THRESHOLDS = { recallAt5: 0.95, mrr: 0.9 };
  * Types the query into the search form and presses Enter, as a reader does, then reads on as a reader does:
  * presses the "more" button until five results are shown (or all there are), and on until the best article,
  * if the query has one, and the articles of a ranking case are shown. The corpus is searched in three steps
- * (its settings in tests/sites.ts), as a large archive is. After Enter, the waiting, reading and pressing are
- * done in the page, each press after the last step has ended: through Playwright they were a round trip per
- * look, most of this test's time over 309 queries.
+ * (its settings in tests/sites.ts), as a large archive is.
  */
 async function searchAsReader(page: Page, query: EvalQuery): Promise<Omit<QueryOutcome, keyof EvalQuery>> {
   await page.locator('#q').fill(query.query);
   await page.locator('#q').press('Enter');
-  const read = await page.evaluate(
-    async ({ quoted, wanted }) => {
-      const status = document.querySelector('[data-search-status]')!;
-      const results = document.querySelector('[data-search-results]')!;
-      const more = document.querySelector<HTMLElement>('[data-search-more]')!;
-      const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
-      // The status names the query once this search (not the previous one) has finished a step.
-      const deadline = Date.now() + 15_000;
-      while (!(status.textContent!.includes(quoted) && /找到/.test(status.textContent!) && !results.hasAttribute('aria-busy'))) {
-        if (Date.now() > deadline) return { error: `no results for ${quoted} within 15 s; status: ${status.textContent}` };
-        await pause();
-      }
-      // The ids of the results shown, grouped as the page groups them (by the period each step read).
-      const shownGroups = () =>
-        [...results.querySelectorAll('.search-group')]
-          .map((section) => [...section.querySelectorAll<HTMLAnchorElement>('.search-result__title a')].map((link) => decodeURIComponent(link.pathname).replace(/^\/articles\/|\/$/g, '')))
-          .filter((group) => group.length > 0);
-      for (let presses = 0; ; presses++) {
-        const groups = shownGroups();
-        const ids = groups.flat();
-        const wantMore = ids.length < 5 || wanted.some((id) => !ids.includes(id));
-        if (!wantMore || more.hidden || presses >= 100) return { results: ids, groups, presses, status: status.textContent ?? '' };
-        more.querySelector('button')!.click();
-        // The step is busy from the press (synchronously) until it has shown what it found.
-        while (results.hasAttribute('aria-busy')) await pause();
-      }
-    },
-    { quoted: `“${query.query.trim()}”`, wanted: [...(query.best === undefined ? [] : [query.best]), ...(query.before ?? []).flat()] },
-  );
-  if ('error' in read) throw new Error(read.error);
-  return read;
+  const wanted = [...(query.best === undefined ? [] : [query.best]), ...(query.before ?? []).flat()];
+  const { groups, presses, status } = await readOn(page, { statusNames: `“${query.query.trim()}”`, enough: 5, wanted, withDated: true });
+  return { results: groups.flat(), groups, presses, status };
 }
 
 test('search quality: recall@5 and MRR per kind of query', async ({ page }) => {

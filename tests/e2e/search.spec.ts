@@ -34,14 +34,14 @@ const cases: [string, string[]][] = [
 ];
 
 /**
- * The tag of a test whose subject is how the page matches, which is the same wherever the site is served: the
- * sub-path run (tests/sites.ts, site-subpath) leaves these out and keeps the tests of what the page fetches
- * and links under the base path.
+ * The tag of a test whose subject is the same wherever the site is served (how the page matches, odd input,
+ * the keyboard): the sub-path run (tests/sites.ts, site-subpath) leaves these out and keeps the tests of what
+ * the page fetches and links under the base path.
  */
-const MATCHING = { tag: '@matching' };
+const ANY_BASE_PATH = { tag: '@any-base-path' };
 
 for (const [query, expected] of cases) {
-  test(`searching ${query} finds exactly the articles that contain it`, MATCHING, async ({ page }) => {
+  test(`searching ${query} finds exactly the articles that contain it`, ANY_BASE_PATH, async ({ page }) => {
     await page.goto(at(`/search/?q=${encodeURIComponent(query)}`));
     expect(await resultTitles(page)).toEqual([...expected].sort());
     await expect(page.locator('#q')).toHaveValue(query);
@@ -84,7 +84,7 @@ test('a result opens the article with the searched words marked', async ({ page 
   await expect(marks).toBeInViewport();
 });
 
-test('queries of only spaces or punctuation, markup and very long text are handled safely', MATCHING, async ({ page }) => {
+test('queries of only spaces or punctuation, markup and very long text are handled safely', ANY_BASE_PATH, async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -102,7 +102,7 @@ test('queries of only spaces or punctuation, markup and very long text are handl
   expect(await resultTitles(page)).toEqual([]);
 });
 
-test('only articles are in the index, not navigation or list pages', MATCHING, async ({ page }) => {
+test('only articles are in the index, not navigation or list pages', async ({ page }) => {
   await page.goto(at('/search/'));
   const urls = await page.evaluate(async (indexUrl) => {
     const pagefind = await import(/* @vite-ignore */ indexUrl);
@@ -115,7 +115,7 @@ test('only articles are in the index, not navigation or list pages', MATCHING, a
   );
 });
 
-test('a 2-character fragment, a traditional-character query and a two-term query find their article', MATCHING, async ({ page }) => {
+test('a 2-character fragment, a traditional-character query and a two-term query find their article', ANY_BASE_PATH, async ({ page }) => {
   await page.goto(at(`/search/?q=${encodeURIComponent('三化')}`));
   expect(await resultTitles(page)).toEqual([CONFERENCE]);
 
@@ -160,7 +160,7 @@ test('words typed together, in the reader’s order or as a question, find the a
   await expect(status).toHaveText(/^没有找到包含“安全生产调研”的报道。/);
 });
 
-test('a date as people write it is the day the articles write, as one unit', MATCHING, async ({ page }) => {
+test('a date as people write it is the day the articles write, as one unit', ANY_BASE_PATH, async ({ page }) => {
   for (const [query, day, expected] of [
     ['五月五日', '5月5日', [SAFETY]],
     ['5月6号', '5月6日', [PROJECT_REVIEW]],
@@ -302,7 +302,7 @@ test('filters and sorting narrow and order the results, live in the URL, and the
   await expect(page.getByRole('combobox', { name: '年份' })).toHaveValue('2023');
 });
 
-test('the search form works by keyboard alone and announces the result count', MATCHING, async ({ page }) => {
+test('the search form works by keyboard alone and announces the result count', ANY_BASE_PATH, async ({ page }) => {
   await page.goto(at('/search/'));
   await expect(page.locator('[data-search-status]')).toHaveAttribute('role', 'status');
   await page.locator('#q').focus();

@@ -18,6 +18,7 @@ import { dateQueryDays, parseDateQuery } from '../../src/lib/search/browser/date
 import { pinyinKeys } from '../../src/lib/search/same-pinyin.ts';
 import { tonelessReadings } from '../../src/lib/search/build/pinyin-readings.ts';
 import type { EvalQuery } from '../corpus/metrics.ts';
+import { readOn } from '../helpers/search-page.ts';
 import { SITES } from '../sites.ts';
 
 /** A query with at most this many true results is walked to the end; others are checked for a screen. */
@@ -71,31 +72,13 @@ async function openSearch(page: Page, url: string): Promise<void> {
   }, url);
 }
 
-/**
- * Searches, then presses "more" until the archive is searched (or `enough` results are shown); returns ids and
- * status. The presses are made in the page, each after the last step has ended (the results are no longer
- * busy): a query whose candidates rarely match takes dozens, and pressing through Playwright (its checks
- * before a click, a round trip per look) was most of this file's time. Pressing as a reader does is the
- * corpus project's test ("more results load without reloading the page").
- */
+/** Searches, then presses "more" until the archive is searched (or `enough` results are shown); returns ids and status. */
 async function search(page: Page, url: string, enough: number): Promise<{ shown: string[]; status: string; complete: boolean }> {
   await openSearch(page, url);
-  const status = page.locator('[data-search-status]');
-  await expect(status).toHaveText(/找到|共 \d+ 篇/, { timeout: 30_000 });
-  await expect(page.locator('[data-search-results]:not([aria-busy])')).toBeAttached();
-  const { hrefs, complete } = await page.evaluate(async (enough) => {
-    const results = document.querySelector('[data-search-results]')!;
-    const more = document.querySelector<HTMLElement>('[data-search-more]')!;
-    const shown = () => [...results.querySelectorAll('.search-group:not(.search-group--date) .search-result__title a')].map((link) => link.getAttribute('href')!);
-    // A failed step offers a retry, pressed again and again: the presses are bounded, and the test then fails on the count.
-    for (let presses = 0; !more.hidden && shown().length < enough && presses < 1000; presses++) {
-      more.querySelector('button')!.click();
-      // The step is busy from the press (synchronously) until it has shown what it found.
-      while (results.hasAttribute('aria-busy')) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return { hrefs: shown(), complete: more.hidden !== false };
-  }, enough);
-  return { shown: hrefs.map(idOf), status: (await status.textContent()) ?? '', complete };
+  // The first search opens the index of a large archive: more time than readOn's wait.
+  await expect(page.locator('[data-search-status]')).toHaveText(/找到|共 \d+ 篇/, { timeout: 30_000 });
+  const { groups, status, complete } = await readOn(page, { enough, withDated: false });
+  return { shown: groups.flat(), status, complete };
 }
 
 // One test per kind of query, so that the two workers share the walk.

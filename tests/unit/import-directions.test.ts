@@ -1,6 +1,8 @@
 /**
- * Which way imports point (docs/design.md): the reader's browser loads nothing of the build side, lib imports
- * nothing of the app, nothing imports a command, and src/lib keeps its modules in folders by domain.
+ * Which way imports point (docs/design.md): the reader's browser loads nothing of the build side, and of lib
+ * only the search's browser half, what both halves share and the loose modules; the site's layers point down
+ * (pages → layouts → components → data → lib); lib imports nothing of the app; nothing imports a command; and
+ * src/lib keeps its modules in folders by domain.
  * Read from the source files themselves: static imports, re-exports and dynamic imports with a literal path.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -95,7 +97,7 @@ describe('import directions', () => {
     // Besides the layers below it, each may import: pages and layouts the browser's scripts (<script> entries,
     // ?raw, ?worker&url) and the styles; data the e-paper's build side (its loader renders the printed pages).
     const LAYERS = ['src/pages/', 'src/layouts/', 'src/components/', 'src/data/', 'src/lib/'];
-    const BESIDE: Record<string, RegExp> = {
+    const ALSO_ALLOWED: Record<string, RegExp> = {
       'src/pages/': /^src\/(scripts|styles)\//,
       'src/layouts/': /^src\/(scripts|styles)\//,
       'src/components/': /^src\/styles\//,
@@ -108,7 +110,7 @@ describe('import directions', () => {
         for (const specifier of specifiers(file).filter((specifier) => specifier.startsWith('.'))) {
           const target = resolveFrom(file, specifier.replace(/\?.*$/, ''));
           const targetLayer = layerOf(target);
-          const allowed = targetLayer >= index || BESIDE[layer]!.test(target);
+          const allowed = targetLayer >= index || ALSO_ALLOWED[layer]!.test(target);
           expect(allowed, `${file} imports ${target}`).toBe(true);
           checked += 1;
         }
