@@ -12,9 +12,12 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { temporaryArchive } from '../helpers/archive.ts';
 import { htmlFiles } from '../helpers/file-tree.ts';
+import { projectCopy } from '../helpers/project-copy.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
-const archive = temporaryArchive(scratchDir('unusual'));
+// Built in a copy of the project: its photo must not meet another build's map of images (project-copy.ts).
+const scratch = scratchDir('unusual');
+const archive = temporaryArchive(join(scratch, 'archive'), { project: projectCopy(join(scratch, 'project')) });
 const outDir = archive.target().outDir;
 const TITLE_WITH_MARKUP = '<b>加粗</b>标题 & “引号”<script>x</script>';
 

@@ -6,25 +6,22 @@
  * project is built once to fill its cache, changed, then built with that cache and again cold, and the two
  * outputs are compared byte for byte.
  */
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.ts';
 import { ZHONGYUAN } from '../fixtures/sites.ts';
 import { editFile, readTree } from '../helpers/file-tree.ts';
+import { projectCopy } from '../helpers/project-copy.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const work = scratchDir('warm-cache');
-const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-/** A copy of this project, sharing its installed packages, with the test newsroom as its content/. */
+/** A copy of this project with the test newsroom as its content/ (each case changes its own code or content). */
 function copyProject(name: string): string {
-  const root = join(work, name);
-  mkdirSync(root);
-  for (const entry of PROJECT_FILES) cpSync(entry, join(root, entry), { recursive: true });
+  const root = projectCopy(join(work, name));
   cpSync(join(ZHONGYUAN.articles, '..'), join(root, 'content'), { recursive: true });
-  symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
 

@@ -16,6 +16,8 @@ export interface ArchiveOptions {
   from?: readonly string[];
   /** False: no articles directory until a file is written (as after `git rm -r content/articles`). */
   exists?: boolean;
+  /** The project it is built with (its code and config): this one, or a copy (tests/helpers/project-copy.ts). */
+  project?: string;
 }
 
 export interface TemporaryArchive {
@@ -39,7 +41,7 @@ export interface TemporaryArchive {
 }
 
 /** Makes a temporary archive in `root` (a directory the test removes, such as a scratchDir). */
-export function temporaryArchive(root: string, { newsroom = ZHONGYUAN, from = [newsroom.articles], exists = true }: ArchiveOptions = {}): TemporaryArchive {
+export function temporaryArchive(root: string, { newsroom = ZHONGYUAN, from = [newsroom.articles], exists = true, project }: ArchiveOptions = {}): TemporaryArchive {
   const dir = join(root, 'articles');
   if (exists) mkdirSync(dir, { recursive: true });
   for (const source of from) cpSync(source, dir, { recursive: true, errorOnExist: true, force: false });
@@ -61,6 +63,6 @@ export function temporaryArchive(root: string, { newsroom = ZHONGYUAN, from = [n
     edit: (file, change) => editFile(path(file), change),
     remove: (file) => rmSync(path(file)),
     target,
-    build: (name, env) => runBuild(target(name, env)),
+    build: (name, env) => runBuild(target(name, env), project ? { cwd: project } : {}),
   };
 }
