@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ANY_BASE_PATH_TAG } from '../sites.ts';
 import { at } from './site.ts';
 
 const PROJECT_REVIEW = '中原区举行重大项目建设观摩暨一季度经济运行分析会议';
@@ -33,12 +34,8 @@ const cases: [string, string[]][] = [
   ['火星移民', []],
 ];
 
-/**
- * The tag of a test whose subject is the same wherever the site is served (how the page matches, odd input,
- * the keyboard): the sub-path run (tests/sites.ts, site-subpath) leaves these out and keeps the tests of what
- * the page fetches and links under the base path.
- */
-const ANY_BASE_PATH = { tag: '@any-base-path' };
+/** Left out of the sub-path run, which keeps the tests of what the page fetches and links under the base path. */
+const ANY_BASE_PATH = { tag: ANY_BASE_PATH_TAG };
 
 for (const [query, expected] of cases) {
   test(`searching ${query} finds exactly the articles that contain it`, ANY_BASE_PATH, async ({ page }) => {

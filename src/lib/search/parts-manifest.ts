@@ -116,14 +116,11 @@ export function parseSearchPartsManifest(value: unknown): SearchPartsManifest {
       return true;
     });
   if (!expanded) throw new Error('parts.json is not a search index manifest');
-  const manifest = { ...file, parts } as Partial<SearchPartsManifest> | null;
+  const manifest: Partial<SearchPartsManifest> & Pick<SearchPartsManifest, 'parts'> = { ...file, parts };
   const isDay = (day: unknown) => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
   const valid =
-    manifest !== null &&
-    typeof manifest === 'object' &&
     Number.isInteger(manifest.firstStepPages) &&
     manifest.firstStepPages! >= 1 &&
-    Array.isArray(manifest.parts) &&
     manifest.parts.every(
       (part) =>
         typeof part?.name === 'string' &&
