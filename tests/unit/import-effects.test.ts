@@ -20,6 +20,7 @@ const ONLY_IN_ASTRO = [
   'src/content.config.ts',
   'src/data/archive.ts',
   'src/data/article-body.ts',
+  'src/data/edition-trail.ts',
   'src/data/urls.ts',
   'src/layouts/inline-script.ts',
   'src/pages/news-sitemap.xml.ts',
